@@ -1,0 +1,56 @@
+# Plain targets for a fresh machine: `make run` to try the site, `make test` to check it.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+PYTEST := $(BIN)/python -m pytest
+
+.PHONY: install run test test-sqlite test-postgres lint es-up es-down es-status
+
+# Reinstall only when requirements.txt changed.
+$(VENV)/.installed: requirements.txt
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found); set PYTHON=..."; exit 1; }
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) load_network
+	$(MANAGE) create_dev_accounts
+	@echo "Search backend: $${ELASTICSEARCH_URL:-database (set ELASTICSEARCH_URL to use Elasticsearch)}"
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# The whole suite on SQLite, then again on a throw-away PostgreSQL cluster when the Debian binaries are there.
+# In CI (CI=true) the PostgreSQL run is required.
+test: install test-sqlite test-postgres
+
+test-sqlite: install
+	$(PYTEST) $(PYTEST_ARGS)
+
+test-postgres: install
+	@if [ -x /usr/lib/postgresql/15/bin/initdb ]; then \
+		bash tests/services/postgres.sh -- $(PYTEST) -m "not browser" $(PYTEST_ARGS); \
+	elif [ "$$CI" = "true" ]; then \
+		echo "CI: PostgreSQL 15 server binaries are missing (apt-get install postgresql-15)"; exit 1; \
+	else \
+		echo "Skipping the PostgreSQL run: no /usr/lib/postgresql/15/bin/initdb (apt-get install postgresql-15)"; \
+	fi
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+es-up:
+	@bash search/elasticsearch-node.sh up
+
+es-down:
+	@bash search/elasticsearch-node.sh down
+
+es-status:
+	@bash search/elasticsearch-node.sh status

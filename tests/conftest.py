@@ -1,0 +1,45 @@
+"""Shared fixtures: the study's network is loaded once per test session, as `make run` loads it."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page
+
+from network.models import InitiativePage, RegionPage, UpdatePage
+from practices.models import PracticeIndexPage, PracticePage
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    # Every test runs in a transaction on top of the loaded network and sees it unchanged.
+    with django_db_blocker.unblock():
+        call_command("load_network", stdout=io.StringIO())
+
+
+@pytest.fixture
+def network(db):
+    """The loaded network's main pages, for tests that need one of each."""
+    return Network()
+
+
+class Network:
+    @property
+    def home(self):
+        return Page.objects.get(depth=2).specific
+
+    def region(self, slug):
+        return RegionPage.objects.get(slug=slug)
+
+    def initiative(self, slug):
+        return InitiativePage.objects.get(slug=slug)
+
+    @property
+    def practice_index(self):
+        return PracticeIndexPage.objects.get()
+
+    def practices(self):
+        return PracticePage.objects.live()
+
+    def updates(self):
+        return UpdatePage.objects.live()

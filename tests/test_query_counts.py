@@ -1,0 +1,48 @@
+"""Listing pages run a fixed number of SQL queries, however many items they show."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import add_initiative, add_practice, add_update
+
+
+def queries_for(client, url):
+    client.get(url)  # warm Wagtail's per-site caches, which are not what this test is about
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+def add_more_content(network):
+    """Five more initiatives, each with practices (themes, factors, tags) and an update."""
+    for number in range(5):
+        region = network.region(["twente", "zeeland", "haaglanden", "ijsselland", "midden-brabant"][number])
+        initiative = add_initiative(region)
+        for _ in range(3):
+            add_practice(
+                initiative, themes=["casusoverleg", "sociale-kaart"], factors=["leiderschap"], tags=["extra", f"t{number}"]
+            )
+        add_update(initiative)
+        add_practice(network.initiative("kees"), themes=["impactmeting"], factors=["financiering"], tags=["meer"])
+
+
+LISTINGS = [
+    "/",
+    "/netwerk/",
+    "/netwerk/twente/",
+    "/netwerk/noord-nederland/kees/",
+    "/praktijken/",
+    "/praktijken/?theme=casusoverleg&theme=sociale-kaart",
+    "/praktijken/?region=twente&factor=leiderschap&pagina=2",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", LISTINGS)
+def test_a_listing_costs_the_same_queries_with_more_items(client, network, url):
+    before = queries_for(client, url)
+    add_more_content(network)
+    after = queries_for(client, url)
+    assert after == before, f"{url}: {before} queries before, {after} after adding content"
