@@ -16,11 +16,10 @@ def queries_for(client, url):
 
 
 def add_more_content(network):
-    """Five more initiatives, each with practices (themes, factors, tags) and an update."""
-    for number in range(5):
-        region = network.region(["twente", "zeeland", "haaglanden", "ijsselland", "midden-brabant"][number])
-        initiative = add_initiative(region)
-        for _ in range(3):
+    """Two more initiatives, each with practices (themes, factors, tags) and an update."""
+    for number, region_slug in enumerate(["twente", "zeeland"]):
+        initiative = add_initiative(network.region(region_slug))
+        for _ in range(2):
             add_practice(
                 initiative, themes=["casusoverleg", "sociale-kaart"], factors=["leiderschap"], tags=["extra", f"t{number}"]
             )
@@ -35,13 +34,15 @@ LISTINGS = [
     "/netwerk/noord-nederland/kees/",
     "/praktijken/",
     "/praktijken/?theme=casusoverleg&theme=sociale-kaart",
-    "/praktijken/?region=twente&factor=leiderschap&pagina=2",
+    "/praktijken/?region=twente&factor=leiderschap",
+    "/praktijken/?pagina=2",
 ]
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", LISTINGS)
 def test_a_listing_costs_the_same_queries_with_more_items(client, network, url):
+    add_more_content(network)  # so that every listing has items to show before it gets more
     before = queries_for(client, url)
     add_more_content(network)
     after = queries_for(client, url)
