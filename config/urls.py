@@ -4,9 +4,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from search import views as search_views
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
+    path("zoeken/", search_views.search_page, name="search"),
+    path("api/v1/search/", search_views.search_api, name="search-api"),
+    path("api/v1/search/suggest/", search_views.suggest_api, name="search-suggest"),
 ]
 
 if settings.DEBUG:

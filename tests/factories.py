@@ -61,5 +61,3 @@ def add_contact(initiative, *, email, name="Test Contactpersoon"):
     contact = InitiativeContact(page=initiative, name=name, role="coördinator", email=email)
     contact.save()
     return contact
-
-

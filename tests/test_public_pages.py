@@ -47,9 +47,20 @@ def test_the_initiative_profile_shows_every_dimension(client, network):
     response = client.get(network.initiative("scheidingspunt").url)
     text = response.content.decode()
     for label in (
-        "Niveau", "Status", "Gemeenten", "Coördinatie", "Overlegritme", "Stuurgroep", "Subwerkgroepen",
-        "Scheidingsloket", "Intensiteit van samenwerking", "Website", "Laatst bevestigd", "Partners",
-        "Contactpersonen", "Bronnen",
+        "Niveau",
+        "Status",
+        "Gemeenten",
+        "Coördinatie",
+        "Overlegritme",
+        "Stuurgroep",
+        "Subwerkgroepen",
+        "Scheidingsloket",
+        "Intensiteit van samenwerking",
+        "Website",
+        "Laatst bevestigd",
+        "Partners",
+        "Contactpersonen",
+        "Bronnen",
     ):
         assert f">{label}<" in text, label
     assert "Zoetermeer" in text

@@ -21,7 +21,10 @@ def add_more_content(network):
         initiative = add_initiative(network.region(region_slug))
         for _ in range(2):
             add_practice(
-                initiative, themes=["casusoverleg", "sociale-kaart"], factors=["leiderschap"], tags=["extra", f"t{number}"]
+                initiative,
+                themes=["casusoverleg", "sociale-kaart"],
+                factors=["leiderschap"],
+                tags=["extra", f"t{number}"],
             )
         add_update(initiative)
         add_practice(network.initiative("kees"), themes=["impactmeting"], factors=["financiering"], tags=["meer"])

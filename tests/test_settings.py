@@ -29,6 +29,12 @@ def test_production_refuses_to_start_without_allowed_hosts():
 
 
 def test_production_passes_the_deployment_checklist():
-    result = manage("check", "--deploy", "--fail-level", "WARNING", SECRET_KEY="k" * 20 + "9fq!x2" * 8,
-                    ALLOWED_HOSTS="netwerk.example.org")
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY="k" * 20 + "9fq!x2" * 8,
+        ALLOWED_HOSTS="netwerk.example.org",
+    )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -10,7 +10,10 @@ from practices.models import Factor, PracticePage, Theme
 
 def sources(*sections):
     return inline_formset(
-        [{"citation": "Betere samenwerking bij vechtscheidingen (2018)", "section": section, "note": ""} for section in sections]
+        [
+            {"citation": "Betere samenwerking bij vechtscheidingen (2018)", "section": section, "note": ""}
+            for section in sections
+        ]
     )
 
 
@@ -25,8 +28,14 @@ class TestCreateThroughAdmin(WagtailPageTestCase):
             network,
             RegionPage,
             nested_form_data(
-                {"title": "Regio Test", "slug": "regio-test", "label_en": "Test region", "provinces": "Utrecht",
-                 "intro": "Een regio.", "sources": sources("§3.2")}
+                {
+                    "title": "Regio Test",
+                    "slug": "regio-test",
+                    "label_en": "Test region",
+                    "provinces": "Utrecht",
+                    "intro": "Een regio.",
+                    "sources": sources("§3.2"),
+                }
             ),
         )
 
@@ -49,7 +58,9 @@ class TestCreateThroughAdmin(WagtailPageTestCase):
                 "intensity": "expertise-uitwisselen",
                 "website": "",
                 "partners": inline_formset([{"organisation": organisation.pk, "shell": "1", "note": ""}]),
-                "contacts": inline_formset([{"name": "A. Jansen", "role": "coördinator", "organisation": "", "email": "a@example.org"}]),
+                "contacts": inline_formset(
+                    [{"name": "A. Jansen", "role": "coördinator", "organisation": "", "email": "a@example.org"}]
+                ),
                 "factors": inline_formset([{"factor": factor.pk, "note": "Een trekker"}]),
                 "lessons": inline_formset([{"text": "Begin klein.", "section": "§4.5"}]),
                 "body": streamfield([("paragraph", rich_text("<p>Tekst</p>"))]),
@@ -100,8 +111,15 @@ class TestCreateThroughAdmin(WagtailPageTestCase):
             initiative,
             UpdatePage,
             nested_form_data(
-                {"title": "Congres", "slug": "congres", "date": "2026-10-01", "event_date": "2026-12-01",
-                 "intro": "Een congres.", "body": streamfield([]), "sources": sources()}
+                {
+                    "title": "Congres",
+                    "slug": "congres",
+                    "date": "2026-10-01",
+                    "event_date": "2026-12-01",
+                    "intro": "Een congres.",
+                    "body": streamfield([]),
+                    "sources": sources(),
+                }
             ),
         )
 
@@ -116,9 +134,19 @@ class TestCreateThroughAdmin(WagtailPageTestCase):
         practice = PracticePage.objects.live().first()
         original_title = practice.title
         data = nested_form_data(
-            {"title": "x" * 300, "slug": "geen geldige slug!", "kind": "praktijk", "summary": "s",
-             "body": streamfield([]), "tags": "", "maturity": "", "results": "", "lessons": "", "contact": "",
-             "sources": sources()}
+            {
+                "title": "x" * 300,
+                "slug": "geen geldige slug!",
+                "kind": "praktijk",
+                "summary": "s",
+                "body": streamfield([]),
+                "tags": "",
+                "maturity": "",
+                "results": "",
+                "lessons": "",
+                "contact": "",
+                "sources": sources(),
+            }
         )
         response = self.client.post(f"/admin/pages/{practice.pk}/edit/", data)
         assert response.status_code == 200
@@ -149,7 +177,9 @@ class TestCreateThroughAdmin(WagtailPageTestCase):
         initiative = InitiativePage.objects.get(slug="joop")
         form_class = InitiativePage.get_edit_handler().get_form_class()
         form = form_class(
-            nested_form_data({"title": "JOOP", "slug": "joop-nieuw", "body": streamfield([])}), instance=initiative, for_user=self.user,
+            nested_form_data({"title": "JOOP", "slug": "joop-nieuw", "body": streamfield([])}),
+            instance=initiative,
+            for_user=self.user,
             parent_page=initiative.get_parent(),
         )
         assert not form.is_valid()

@@ -35,7 +35,12 @@ def test_without_filters_every_live_practice_is_listed_over_the_pages(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("parameter", "slug"),
-    [("region", "haaglanden"), ("initiative", "scheidingspunt"), ("theme", "casusoverleg"), ("factor", "gebrek-aan-tijd")],
+    [
+        ("region", "haaglanden"),
+        ("initiative", "scheidingspunt"),
+        ("theme", "casusoverleg"),
+        ("factor", "gebrek-aan-tijd"),
+    ],
 )
 def test_each_filter_alone_lists_what_it_names(client, network, parameter, slug):
     expected = {
@@ -87,7 +92,14 @@ def test_a_practice_with_two_chosen_themes_is_listed_once(client, network):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "query",
-    ["region=atlantis", "initiative=bestaat-niet", "theme=onzin", "factor=x", "tag=nergens", "theme=casusoverleg&region=atlantis"],
+    [
+        "region=atlantis",
+        "initiative=bestaat-niet",
+        "theme=onzin",
+        "factor=x",
+        "tag=nergens",
+        "theme=casusoverleg&region=atlantis",
+    ],
 )
 def test_an_unknown_slug_is_a_404_with_a_dutch_message(client, query):
     response = client.get(f"/praktijken/?{query}")

@@ -1,0 +1,67 @@
+"""The one interface both search backends implement, and the shapes of what they return."""
+
+from dataclasses import dataclass, field
+
+
+class SearchUnavailable(Exception):
+    """The backend cannot answer now (down, timed out, misconfigured); the service falls back to the database."""
+
+
+@dataclass
+class SearchHit:
+    id: int
+    type: str
+    title: str
+    url: str
+    initiative: str | None
+    region: str | None
+    initiative_title: str = ""
+    region_title: str = ""
+    themes: list = field(default_factory=list)
+    factors: list = field(default_factory=list)
+    tags: list = field(default_factory=list)
+    snippet: str = ""
+    score: float = 0.0
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class SearchResults:
+    query: str
+    backend: str
+    count: int
+    hits: list
+    facets: dict  # facet name → list[FacetValue]
+    fallback_reason: str = ""  # set when the database answered because Elasticsearch could not
+    suggestions: list = field(default_factory=list)  # "did you mean" terms when nothing matched
+
+
+class SearchBackend:
+    """What the search service asks of a backend.
+
+    ``search`` answers a checked ``SearchQuery`` with hits for the requested window, the total count and the facet
+    counts. ``facets`` counts per facet ignore that facet's own selection, so a reader can widen a facet by ticking
+    another value. ``index_documents``/``remove_documents`` keep the backend current as pages are published.
+    """
+
+    name = ""
+    facet_names = ("region", "initiative", "theme", "factor", "type")
+
+    def search(self, query):
+        raise NotImplementedError
+
+    def index_documents(self, documents):
+        raise NotImplementedError
+
+    def remove_documents(self, page_ids):
+        raise NotImplementedError
+
+    def rebuild(self, documents, stdout=None):
+        raise NotImplementedError

@@ -1,0 +1,144 @@
+"""Search with Wagtail's database backend: PostgreSQL full-text search (Dutch configuration) or SQLite FTS5.
+
+Text relevance comes from Wagtail's database search over ``SearchDocument``; filters and facet counts are plain
+SQL on the same rows. Query understanding happens before the database sees the words: the query is widened with
+the project's synonyms and the parts of Dutch compounds (``search.analysis``), because neither database splits
+compounds and SQLite does not stem.
+"""
+
+from django.db.models import Count, Q
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import Or, Phrase, PlainText
+
+from .. import analysis
+from ..models import SearchDocument
+from ..snippets import make_snippet
+from ..vocabulary import labels
+from .base import FacetValue, SearchBackend, SearchHit, SearchResults
+
+THROUGH = {
+    "theme": (SearchDocument.themes.through, "theme"),
+    "factor": (SearchDocument.factors.through, "factor"),
+    "tag": (SearchDocument.tags.through, "tag"),
+}
+
+
+class DatabaseBackend(SearchBackend):
+    name = "database"
+
+    def __init__(self, understand_query=True):
+        # understand_query=False is Wagtail's plain database search: the relevance benchmark's baseline.
+        self.understand_query = understand_query
+
+    # --- answering ---------------------------------------------------------------------------------------
+
+    def search(self, query):
+        terms = self.query_terms(query.text)
+        matched = self.text_matches(terms) if terms else None
+        results = self.apply_filters(matched if matched is not None else SearchDocument.objects.all(), query.filters)
+        if matched is None:
+            results = results.order_by("-published_at", "title")
+        count = results.count()
+        window = list(results.prefetch_related("themes", "factors", "tags")[query.offset : query.offset + query.limit])
+        hits = [self.hit(document, terms) for document in window]
+        facets = {facet: self.facet_counts(facet, matched, query) for facet in self.facet_names}
+        return SearchResults(query=query.text, backend=self.name, count=count, hits=hits, facets=facets)
+
+    def query_terms(self, text):
+        if not text:
+            return []
+        if not self.understand_query:
+            return [text]
+        return analysis.expand_query_terms(text)
+
+    def text_matches(self, terms):
+        """Documents matching any of the terms, best first, with their relevance as ``score``."""
+        words = [Phrase(term) if " " in term else PlainText(term) for term in terms]
+        wagtail_query = words[0] if len(words) == 1 else Or(words)
+        results = get_search_backend("default").search(wagtail_query, SearchDocument.objects.all())
+        # get_queryset() is the backend's own ranked queryset of every match: filters and facets are SQL on it.
+        return results.annotate_score("score").get_queryset()
+
+    def apply_filters(self, documents, filters):
+        for facet, values in filters.items():
+            documents = documents.filter(self.condition(facet, values))
+        return documents
+
+    @staticmethod
+    def condition(facet, values):
+        if facet in ("region", "initiative", "type"):
+            return Q(**{f"{facet}__in": values})
+        if facet == "discipline":
+            condition = Q()
+            for value in values:
+                condition |= Q(disciplines__regex=rf"(^|,){value}(,|$)")
+            return condition
+        through, column = THROUGH[facet]
+        # A subquery rather than a join, so a document with two chosen themes is still one result.
+        return Q(pk__in=through.objects.filter(**{f"{column}__slug__in": values}).values("searchdocument_id"))
+
+    def facet_counts(self, facet, matched, query):
+        """Counts for one facet under every filter but its own, so ticking a second value widens the result."""
+        base = matched.order_by().values("pk") if matched is not None else None
+        documents = SearchDocument.objects.filter(pk__in=base) if base is not None else SearchDocument.objects.all()
+        documents = self.apply_filters(documents, query.without_facet(facet).filters)
+        if facet in ("region", "initiative", "type"):
+            rows = documents.exclude(**{facet: ""}).values_list(facet).annotate(count=Count("pk")).order_by()
+        else:
+            through, column = THROUGH[facet]
+            rows = (
+                through.objects.filter(searchdocument__in=documents.values("pk"))
+                .values_list(f"{column}__slug")
+                .annotate(count=Count("pk"))
+                .order_by()
+            )
+        counts = dict(rows)
+        names = labels(facet, counts)
+        chosen = set(query.filters.get(facet, ()))
+        values = [
+            FacetValue(value=value, label=names.get(value, value), count=count, selected=value in chosen)
+            for value, count in counts.items()
+        ]
+        return sorted(values, key=lambda item: (-item.count, item.label))
+
+    def hit(self, document, terms):
+        return SearchHit(
+            id=document.pk,
+            type=document.type,
+            title=document.title,
+            url=document.url,
+            initiative=document.initiative or None,
+            region=document.region or None,
+            initiative_title=document.initiative_title,
+            region_title=document.region_title,
+            themes=[theme.slug for theme in document.themes.all()],
+            factors=[factor.slug for factor in document.factors.all()],
+            tags=[tag.name for tag in document.tags.all()],
+            snippet=make_snippet([document.summary, document.text, document.keywords], terms),
+            score=round(float(getattr(document, "score", 0.0) or 0.0), 4),
+        )
+
+    def suggest(self, prefix, limit=8):
+        results = get_search_backend("default").autocomplete(prefix, SearchDocument.objects.all())[:limit]
+        return [{"title": document.title, "url": document.url, "type": document.type} for document in results]
+
+    # --- keeping current ---------------------------------------------------------------------------------
+
+    def index_documents(self, documents):
+        from ..indexing import save_search_documents
+
+        save_search_documents(documents)
+
+    def remove_documents(self, page_ids):
+        from wagtail.search import index
+
+        for document in SearchDocument.objects.filter(pk__in=page_ids):
+            index.remove_object(document)
+        SearchDocument.objects.filter(pk__in=page_ids).delete()
+
+    def rebuild(self, documents, stdout=None):
+        from ..indexing import save_search_documents
+
+        keep = [document["id"] for document in documents]
+        SearchDocument.objects.exclude(pk__in=keep).delete()
+        save_search_documents(documents)

@@ -1,0 +1,269 @@
+"""Search with Elasticsearch 8 through elasticsearch.dsl: Dutch analysis, synonyms, compounds, typo tolerance.
+
+The knowledge base has an index of its own behind an alias. A rebuild fills a new index and then moves the alias
+in one atomic step, so search keeps answering while it runs. Every failure to reach or use the cluster becomes
+``SearchUnavailable``, which makes the service answer from the database instead.
+"""
+
+import time
+
+from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
+from elasticsearch.dsl import A, Q, Search
+
+from .. import analysis
+from ..vocabulary import labels
+from .base import FacetValue, SearchBackend, SearchHit, SearchResults, SearchUnavailable
+
+DUTCH_TEXT = {"type": "text", "analyzer": "dutch_index", "search_analyzer": "dutch_search"}
+
+MAPPING = {
+    "dynamic": "strict",
+    "properties": {
+        "id": {"type": "integer"},
+        "type": {"type": "keyword"},
+        "title": {
+            **DUTCH_TEXT,
+            "fields": {
+                "raw": {"type": "keyword"},
+                "autocomplete": {
+                    "type": "text",
+                    "analyzer": "autocomplete_index",
+                    "search_analyzer": "autocomplete_search",
+                },
+                "plain": {"type": "text", "analyzer": "autocomplete_search"},
+            },
+        },
+        "url": {"type": "keyword", "index": False},
+        "region": {"type": "keyword"},
+        "initiative": {"type": "keyword"},
+        "region_title": {"type": "keyword", "index": False},
+        "initiative_title": {"type": "keyword", "index": False},
+        "themes": {"type": "keyword"},
+        "factors": {"type": "keyword"},
+        "tags": {"type": "keyword", "index": False},
+        "tag_slugs": {"type": "keyword"},
+        "disciplines": {"type": "keyword"},
+        "summary": {**DUTCH_TEXT, "fields": {"plain": {"type": "text", "analyzer": "autocomplete_search"}}},
+        "text": DUTCH_TEXT,
+        "keywords": {**DUTCH_TEXT, "fields": {"plain": {"type": "text", "analyzer": "autocomplete_search"}}},
+        "published_at": {"type": "date"},
+    },
+}
+
+# Field → weight. The title and the curated keywords (themes, factors, places) say most about what a page is.
+TEXT_FIELDS = ["title^4", "keywords^3", "summary^2", "text"]
+# Typos are matched on the unstemmed, unsynonymised words: fuzzy matching and synonym graphs do not mix.
+FUZZY_FIELDS = ["title.plain^2", "keywords.plain^2", "summary.plain"]
+FILTER_FIELDS = {
+    "region": "region",
+    "initiative": "initiative",
+    "theme": "themes",
+    "factor": "factors",
+    "discipline": "disciplines",
+    "type": "type",
+    "tag": "tag_slugs",
+}
+
+
+class ElasticsearchBackend(SearchBackend):
+    name = "elasticsearch"
+
+    def __init__(self, url, index_name="netwerk-kennisbank", timeout=3.0):
+        self.alias = index_name
+        # No retries: when the node is down the database answers at once instead of after a long wait.
+        self.client = Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+
+    # --- answering ---------------------------------------------------------------------------------------
+
+    def search(self, query):
+        search = Search(using=self.client, index=self.alias).extra(track_total_hits=True)
+        if query.text:
+            search = (
+                search.query(self.text_query(query.text))
+                .highlight_options(
+                    pre_tags=["<mark>"],
+                    post_tags=["</mark>"],
+                    encoder="html",
+                    number_of_fragments=1,
+                    fragment_size=200,
+                    no_match_size=200,
+                )
+                .highlight("summary", "text", "keywords")
+            )
+        else:
+            search = search.sort({"published_at": {"order": "desc"}}, {"title.raw": {"order": "asc"}})
+        filters = {facet: self.filter_clause(facet, values) for facet, values in query.filters.items()}
+        if filters:
+            # post_filter narrows the hits but not the aggregations: each facet applies every filter but its own.
+            search = search.post_filter(Q("bool", filter=list(filters.values())))
+        for facet in self.facet_names:
+            others = [clause for name, clause in filters.items() if name != facet]
+            bucket = A("filter", Q("bool", filter=others)) if others else A("filter", Q("match_all"))
+            bucket.bucket("values", "terms", field=FILTER_FIELDS[facet], size=100)
+            search.aggs.bucket(facet, bucket)
+        search = search[query.offset : query.offset + query.limit]
+        response = self._execute(search)
+        hits = [self.hit(hit) for hit in response.hits]
+        facets = {
+            facet: self.facet_values(facet, response.aggregations[facet]["values"]["buckets"], query)
+            for facet in self.facet_names
+        }
+        return SearchResults(
+            query=query.text, backend=self.name, count=response.hits.total.value, hits=hits, facets=facets
+        )
+
+    @staticmethod
+    def text_query(text):
+        return Q(
+            "bool",
+            should=[
+                Q("multi_match", query=text, fields=TEXT_FIELDS, type="most_fields"),
+                Q("multi_match", query=text, fields=TEXT_FIELDS, type="phrase", boost=2),
+                Q(
+                    "multi_match",
+                    query=text,
+                    fields=FUZZY_FIELDS,
+                    fuzziness="AUTO",
+                    prefix_length=1,
+                    max_expansions=20,
+                    boost=0.3,
+                ),
+            ],
+            minimum_should_match=1,
+        )
+
+    @staticmethod
+    def filter_clause(facet, values):
+        return Q("terms", **{FILTER_FIELDS[facet]: list(values)})
+
+    def facet_values(self, facet, buckets, query):
+        counts = {bucket["key"]: bucket["doc_count"] for bucket in buckets if bucket["doc_count"]}
+        names = labels(facet, counts)
+        chosen = set(query.filters.get(facet, ()))
+        values = [
+            FacetValue(value=value, label=names.get(value, value), count=count, selected=value in chosen)
+            for value, count in counts.items()
+        ]
+        return sorted(values, key=lambda item: (-item.count, item.label))
+
+    @staticmethod
+    def hit(hit):
+        source = hit.to_dict()
+        highlight = getattr(hit.meta, "highlight", None)
+        snippet = ""
+        if highlight is not None:
+            for name in ("summary", "text", "keywords"):
+                fragments = getattr(highlight, name, None)
+                if fragments and ("<mark>" in fragments[0] or not snippet):
+                    snippet = fragments[0]
+                    if "<mark>" in snippet:
+                        break
+        if not snippet:
+            from django.utils.html import escape
+
+            snippet = escape(source.get("summary", "")[:200])
+        return SearchHit(
+            id=source["id"],
+            type=source["type"],
+            title=source["title"],
+            url=source["url"],
+            initiative=source.get("initiative") or None,
+            region=source.get("region") or None,
+            initiative_title=source.get("initiative_title", ""),
+            region_title=source.get("region_title", ""),
+            themes=source.get("themes", []),
+            factors=source.get("factors", []),
+            tags=source.get("tags", []),
+            snippet=snippet,
+            score=round(float(hit.meta.score or 0.0), 4),
+        )
+
+    def suggest(self, prefix, limit=8):
+        search = (
+            Search(using=self.client, index=self.alias)
+            .query("match", **{"title.autocomplete": {"query": prefix, "operator": "and"}})
+            .source(["title", "url", "type"])[:limit]
+        )
+        return [{"title": hit.title, "url": hit.url, "type": hit.type} for hit in self._execute(search)]
+
+    def _execute(self, search):
+        try:
+            return search.execute()
+        except (TransportError, ApiError) as error:
+            raise SearchUnavailable(str(error)) from error
+
+    # --- keeping current ---------------------------------------------------------------------------------
+
+    def index_body(self):
+        return {
+            "settings": {
+                "number_of_shards": 1,
+                "number_of_replicas": 0,
+                "index.max_ngram_diff": 20,
+                "analysis": analysis.index_analysis_settings(),
+            },
+            "mappings": MAPPING,
+        }
+
+    def ensure_index(self):
+        """Create a first index behind the alias if there is none yet."""
+        try:
+            if not self.client.indices.exists_alias(name=self.alias):
+                name = self._new_index_name()
+                self.client.indices.create(index=name, body=self.index_body())
+                self.client.indices.put_alias(index=name, name=self.alias)
+        except (TransportError, ApiError) as error:
+            raise SearchUnavailable(str(error)) from error
+
+    def index_documents(self, documents):
+        self.ensure_index()
+        self._bulk(self.alias, documents, refresh=True)
+
+    def remove_documents(self, page_ids):
+        actions = [{"_op_type": "delete", "_index": self.alias, "_id": page_id} for page_id in page_ids]
+        try:
+            helpers.bulk(self.client, actions, raise_on_error=False, refresh=True)
+        except (TransportError, ApiError) as error:
+            raise SearchUnavailable(str(error)) from error
+
+    def rebuild(self, documents, stdout=None):
+        """Fill a new index, then point the alias at it in one step and drop the old ones."""
+        try:
+            name = self._new_index_name()
+            self.client.indices.create(index=name, body=self.index_body())
+            self._bulk(name, documents, refresh=False)
+            self.client.indices.refresh(index=name)
+            old = (
+                list(self.client.indices.get_alias(name=self.alias).keys())
+                if self.client.indices.exists_alias(name=self.alias)
+                else []
+            )
+            if self.client.indices.exists(index=self.alias) and not old:
+                # A concrete index squatting the alias's name (from an older setup) must make way.
+                self.client.indices.delete(index=self.alias)
+            actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
+            actions.append({"add": {"index": name, "alias": self.alias}})
+            self.client.indices.update_aliases(actions=actions)
+            for index in old:
+                self.client.indices.delete(index=index)
+        except (TransportError, ApiError) as error:
+            raise SearchUnavailable(str(error)) from error
+        return name
+
+    def _bulk(self, index, documents, refresh):
+        actions = (
+            {"_index": index, "_id": document["id"], "_source": self._source(document)} for document in documents
+        )
+        try:
+            helpers.bulk(self.client, actions, chunk_size=500, refresh=refresh)
+        except (TransportError, ApiError, helpers.BulkIndexError) as error:
+            raise SearchUnavailable(str(error)) from error
+
+    @staticmethod
+    def _source(document):
+        source = {key: value for key, value in document.items() if key in MAPPING["properties"]}
+        source["published_at"] = document["published_at"].isoformat() if document["published_at"] else None
+        return source
+
+    def _new_index_name(self):
+        return f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{time.monotonic_ns() % 1_000_000:06d}"

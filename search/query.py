@@ -1,0 +1,107 @@
+"""What a reader asks the search service, checked before any backend sees it.
+
+The same rules serve the API, the search page and the practices overview: bad input is a ``SearchInputError``
+with a Dutch message (a 400 for the API), never an exception from deep inside a backend.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+MAX_QUERY_LENGTH = 1000
+MAX_LIMIT = 100
+MAX_OFFSET = 10_000
+MAX_VALUES_PER_FACET = 20
+
+# The facets a search can be narrowed by; several values within one facet widen (OR), facets narrow (AND).
+FACETS = ("region", "initiative", "theme", "factor", "discipline", "type", "tag")
+TYPES = ("practice", "initiative", "update", "region")
+BACKEND_CHOICES = ("auto", "database", "elasticsearch")
+
+
+class SearchInputError(ValueError):
+    """The request cannot be answered as asked; the message says why, in Dutch."""
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    text: str = ""
+    filters: dict = field(default_factory=dict)  # facet → tuple of slugs
+    limit: int = 10
+    offset: int = 0
+    backend: str = "auto"
+
+    def with_filters(self, **filters):
+        return SearchQuery(self.text, {**self.filters, **filters}, self.limit, self.offset, self.backend)
+
+    def without_facet(self, facet):
+        return SearchQuery(
+            self.text, {k: v for k, v in self.filters.items() if k != facet}, self.limit, self.offset, self.backend
+        )
+
+
+def parse_search_query(params, *, allowed_parameters=None, default_limit=10):
+    """Build a ``SearchQuery`` from query-string parameters (a QueryDict), checking every value."""
+    text = params.get("q", "") or ""
+    if len(text) > MAX_QUERY_LENGTH:
+        raise SearchInputError(_("De zoekvraag is te lang: hoogstens %(max)d tekens.") % {"max": MAX_QUERY_LENGTH})
+    # Null bytes and other control characters are no part of any word; PostgreSQL rejects them outright.
+    text = "".join(ch if ch.isprintable() else " " for ch in text).strip()
+
+    if allowed_parameters is not None:
+        unknown = sorted(set(params) - set(allowed_parameters))
+        if unknown:
+            raise SearchInputError(_("Onbekende parameter: %(names)s.") % {"names": ", ".join(unknown)})
+
+    filters = {}
+    for facet in FACETS:
+        values = []
+        for raw in params.getlist(facet):
+            values.extend(part.strip() for part in raw.split(","))
+        values = tuple(dict.fromkeys(value for value in values if value))
+        if len(values) > MAX_VALUES_PER_FACET:
+            raise SearchInputError(
+                _("Kies hoogstens %(max)d waarden voor ‘%(facet)s’.") % {"max": MAX_VALUES_PER_FACET, "facet": facet}
+            )
+        if values:
+            filters[facet] = values
+
+    limit = _integer(params, "limit", default_limit, 1, MAX_LIMIT)
+    offset = _integer(params, "offset", 0, 0, MAX_OFFSET)
+    backend = params.get("backend", "auto") or "auto"
+    if backend not in BACKEND_CHOICES:
+        raise SearchInputError(
+            _("Onbekende backend ‘%(value)s’: kies uit %(choices)s.")
+            % {"value": backend[:50], "choices": ", ".join(BACKEND_CHOICES)}
+        )
+    query = SearchQuery(text=text, filters=filters, limit=limit, offset=offset, backend=backend)
+    check_filter_values(query)
+    return query
+
+
+def check_filter_values(query):
+    """Every filter value must name something that exists: an unknown slug is a mistake worth telling."""
+    from .vocabulary import known_values
+
+    for facet, values in query.filters.items():
+        unknown = sorted(set(values) - known_values(facet, values))
+        if unknown:
+            shown = ", ".join(f"‘{value[:60]}’" for value in unknown[:5])
+            raise SearchInputError(
+                _("Onbekende waarde voor %(facet)s: %(values)s.") % {"facet": facet, "values": shown}
+            )
+
+
+def _integer(params, name, default, minimum, maximum):
+    raw = params.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SearchInputError(_("‘%(name)s’ moet een geheel getal zijn.") % {"name": name}) from None
+    if not minimum <= value <= maximum:
+        raise SearchInputError(
+            _("‘%(name)s’ moet tussen %(min)d en %(max)d liggen.") % {"name": name, "min": minimum, "max": maximum}
+        )
+    return value

@@ -1,0 +1,131 @@
+"""The one search service that views, the API and the admin use: they never ask which backend answers.
+
+Elasticsearch answers when ``ELASTICSEARCH_URL`` is set and it is reachable; otherwise, or when it fails, the
+database backend answers and the results say so (``fallback_reason``), with a warning in the log. Index updates
+go to both, so the database can take over at any moment.
+"""
+
+import difflib
+import logging
+from functools import lru_cache
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from . import analysis
+from .backends.base import SearchUnavailable
+from .backends.database import DatabaseBackend
+
+logger = logging.getLogger(__name__)
+
+
+class SearchService:
+    def __init__(self, database, elasticsearch=None):
+        self.database = database
+        self.elasticsearch = elasticsearch
+
+    def search(self, query):
+        wants_elasticsearch = query.backend in ("auto", "elasticsearch")
+        fallback_reason = ""
+        if wants_elasticsearch and self.elasticsearch is not None:
+            try:
+                return self._with_suggestions(self.elasticsearch, query)
+            except SearchUnavailable as error:
+                logger.warning("Elasticsearch could not answer, the database answers instead: %s", error)
+                fallback_reason = _("Elasticsearch is niet bereikbaar; de zoekresultaten komen uit de database.")
+        elif query.backend == "elasticsearch":
+            fallback_reason = _("Elasticsearch is niet ingesteld; de zoekresultaten komen uit de database.")
+        results = self._with_suggestions(self.database, query)
+        results.fallback_reason = fallback_reason
+        return results
+
+    def _with_suggestions(self, backend, query):
+        """Search; when nothing matches, try the closest known words once (typo tolerance on every backend)."""
+        results = backend.search(query)
+        if results.count or not query.text:
+            return results
+        corrected = suggest_correction(query.text)
+        if corrected and corrected.lower() != query.text.lower():
+            retry = backend.search(_replace_text(query, corrected))
+            retry.query = query.text
+            retry.suggestions = [corrected]
+            if retry.count:
+                return retry
+            results.suggestions = [corrected]
+        return results
+
+    def suggest(self, prefix, limit=8):
+        """Titles for search-as-you-type, from Elasticsearch when it answers, else from the database."""
+        if self.elasticsearch is not None:
+            try:
+                return self.elasticsearch.suggest(prefix, limit)
+            except SearchUnavailable as error:
+                logger.warning("Elasticsearch could not suggest, the database does: %s", error)
+        return self.database.suggest(prefix, limit)
+
+    def update(self, documents, removed_ids=()):
+        """Index new versions of documents and remove others, in every backend. Never stops a publication."""
+        for backend in self.backends():
+            try:
+                if documents:
+                    backend.index_documents(documents)
+                if removed_ids:
+                    backend.remove_documents(list(removed_ids))
+            except SearchUnavailable as error:
+                logger.warning("Could not update the %s index (a rebuild will catch up): %s", backend.name, error)
+
+    def backends(self):
+        return [self.database] + ([self.elasticsearch] if self.elasticsearch is not None else [])
+
+
+def _replace_text(query, text):
+    from .query import SearchQuery
+
+    return SearchQuery(text=text, filters=query.filters, limit=query.limit, offset=query.offset, backend=query.backend)
+
+
+@lru_cache(maxsize=1)
+def search_service():
+    elasticsearch = None
+    if getattr(settings, "ELASTICSEARCH_URL", ""):
+        from .backends.elasticsearch import ElasticsearchBackend
+
+        elasticsearch = ElasticsearchBackend(settings.ELASTICSEARCH_URL, index_name=settings.ELASTICSEARCH_INDEX)
+    return SearchService(DatabaseBackend(), elasticsearch)
+
+
+def suggest_correction(text):
+    """The query with each unknown word replaced by the closest word of the platform's vocabulary, if any."""
+    vocabulary = known_words()
+    words = text.lower().split()
+    corrected = []
+    changed = False
+    for word in words:
+        if word in vocabulary or len(word) < 4:
+            corrected.append(word)
+            continue
+        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.8)
+        corrected.append(close[0] if close else word)
+        changed = changed or bool(close)
+    return " ".join(corrected) if changed else ""
+
+
+@lru_cache(maxsize=1)
+def known_words():
+    """Words readers are likely to mean: the vocabulary's labels, the synonyms, the place names, the titles."""
+    from network.models import InitiativePage, Municipality, RegionPage
+    from practices.models import Factor, Theme
+
+    words = set()
+    phrases = [
+        *Theme.objects.values_list("label", flat=True),
+        *Factor.objects.values_list("label", flat=True),
+        *Municipality.objects.values_list("name", flat=True),
+        *RegionPage.objects.values_list("title", flat=True),
+        *InitiativePage.objects.values_list("title", flat=True),
+        *(term for group in analysis.load_synonym_groups() for term in group),
+        *analysis.compound_word_list(),
+    ]
+    for phrase in phrases:
+        words.update(word.strip(".,;:()").lower() for word in phrase.split() if len(word) > 3)
+    return sorted(words)
