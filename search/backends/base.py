@@ -43,6 +43,11 @@ class SearchResults:
     suggestions: list = field(default_factory=list)  # "did you mean" terms when nothing matched
 
 
+# Readers come for practices they can learn from; an initiative's profile comes next. Region pages and news
+# mention many words in passing, so with equal text relevance they rank below the pages that are about them.
+TYPE_WEIGHTS = {"practice": 1.3, "initiative": 1.1, "update": 0.9, "region": 0.6}
+
+
 class SearchBackend:
     """What the search service asks of a backend.
 

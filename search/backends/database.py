@@ -14,7 +14,10 @@ from .. import analysis
 from ..models import SearchDocument
 from ..snippets import make_snippet
 from ..vocabulary import labels
-from .base import FacetValue, SearchBackend, SearchHit, SearchResults
+from .base import TYPE_WEIGHTS, FacetValue, SearchBackend, SearchHit, SearchResults
+
+# How many of the best text matches are re-ranked with the type weights; deeper pages keep the database's order.
+RERANK_DEPTH = 200
 
 THROUGH = {
     "theme": (SearchDocument.themes.through, "theme"),
@@ -39,10 +42,24 @@ class DatabaseBackend(SearchBackend):
         if matched is None:
             results = results.order_by("-published_at", "title")
         count = results.count()
-        window = list(results.prefetch_related("themes", "factors", "tags")[query.offset : query.offset + query.limit])
+        results = results.prefetch_related("themes", "factors", "tags")
+        if matched is not None and query.offset + query.limit <= RERANK_DEPTH:
+            window = self.reranked(list(results[:RERANK_DEPTH]))[query.offset : query.offset + query.limit]
+        else:
+            window = list(results[query.offset : query.offset + query.limit])
         hits = [self.hit(document, terms) for document in window]
         facets = {facet: self.facet_counts(facet, matched, query) for facet in self.facet_names}
         return SearchResults(query=query.text, backend=self.name, count=count, hits=hits, facets=facets)
+
+    @staticmethod
+    def reranked(documents):
+        """Weigh text relevance by page type. SQLite's bm25 is negative and PostgreSQL's rank positive: use sizes."""
+        if not documents:
+            return documents
+        best = max(abs(float(document.score or 0.0)) for document in documents) or 1.0
+        for document in documents:
+            document.score = abs(float(document.score or 0.0)) / best * TYPE_WEIGHTS.get(document.type, 1.0)
+        return sorted(documents, key=lambda document: -document.score)
 
     def query_terms(self, text):
         if not text:

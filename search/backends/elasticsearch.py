@@ -12,7 +12,7 @@ from elasticsearch.dsl import A, Q, Search
 
 from .. import analysis
 from ..vocabulary import labels
-from .base import FacetValue, SearchBackend, SearchHit, SearchResults, SearchUnavailable
+from .base import TYPE_WEIGHTS, FacetValue, SearchBackend, SearchHit, SearchResults, SearchUnavailable
 
 DUTCH_TEXT = {"type": "text", "analyzer": "dutch_index", "search_analyzer": "dutch_search"}
 
@@ -114,7 +114,7 @@ class ElasticsearchBackend(SearchBackend):
 
     @staticmethod
     def text_query(text):
-        return Q(
+        matches = Q(
             "bool",
             should=[
                 Q("multi_match", query=text, fields=TEXT_FIELDS, type="most_fields"),
@@ -131,6 +131,8 @@ class ElasticsearchBackend(SearchBackend):
             ],
             minimum_should_match=1,
         )
+        weights = [{"filter": {"term": {"type": kind}}, "weight": weight} for kind, weight in TYPE_WEIGHTS.items()]
+        return Q("function_score", query=matches, functions=weights, score_mode="first", boost_mode="multiply")
 
     @staticmethod
     def filter_clause(facet, values):

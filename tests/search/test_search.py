@@ -1,0 +1,239 @@
+"""The search service on both backends, with the same cases: what a municipal official types must find its page.
+
+The database backend runs on the suite's database (SQLite, or PostgreSQL in the second run of `make test`); the
+Elasticsearch backend on the throw-away node of tests/search/conftest.py, with the project's analysis plugin.
+"""
+
+import socket
+import threading
+
+import pytest
+from django.http import QueryDict
+
+from search.backends.database import DatabaseBackend
+from search.backends.elasticsearch import ElasticsearchBackend
+from search.indexing import all_documents
+from search.query import SearchQuery, parse_search_query
+from search.service import SearchService
+
+TEST_INDEX = "test-kennisbank"
+
+
+@pytest.fixture(scope="session")
+def elasticsearch_backend(elasticsearch_url, django_db_setup, django_db_blocker):
+    backend = ElasticsearchBackend(elasticsearch_url, index_name=TEST_INDEX, timeout=30)
+    with django_db_blocker.unblock():
+        backend.rebuild(all_documents())
+    return backend
+
+
+@pytest.fixture(params=["database", "elasticsearch"])
+def service(request, db):
+    if request.param == "database":
+        return SearchService(DatabaseBackend())
+    return SearchService(DatabaseBackend(), request.getfixturevalue("elasticsearch_backend"))
+
+
+def querydict(values):
+    query = QueryDict(mutable=True)
+    for key, value in values.items():
+        query.setlist(key, value if isinstance(value, list) else [value])
+    return query
+
+
+def ask(service, text="", **filters):
+    query = parse_search_query(querydict({"q": text, "limit": "100", **filters}))
+    results = service.search(query)
+    assert not results.fallback_reason, results.fallback_reason
+    return results
+
+
+def top(results, n=10):
+    return results.hits[:n]
+
+
+def test_the_right_backend_answers(service):
+    expected = "elasticsearch" if service.elasticsearch else "database"
+    assert ask(service, "casusoverleg").backend == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("echtscheidingsloket", "echtscheidingsloket"),
+        ("casusoverleg", "casusoverleg"),
+        ("sociale kaart", "sociale-kaart"),
+        ("MASIC", "screeningsinstrument"),
+    ],
+)
+def test_a_theme_word_finds_pages_about_it(service, text, theme):
+    hits = top(ask(service, text), 3)
+    assert hits and theme in hits[0].themes + hits[1].themes, [(hit.title, hit.themes) for hit in hits]
+
+
+def test_a_plural_finds_the_singular(service):
+    singular = {hit.id for hit in ask(service, "casusoverleg").hits}
+    plural = {hit.id for hit in ask(service, "casusoverleggen").hits}
+    assert singular and singular & plural
+
+
+def test_a_compound_finds_its_parts(service):
+    hits = ask(service, "vechtscheidingsproblematiek").hits
+    assert any("vechtscheiding" in (hit.title + hit.snippet).lower() for hit in hits), [h.title for h in hits[:5]]
+
+
+def test_a_synonym_finds_the_studys_word(service):
+    # Parents say "conflictscheiding"; the study says "vechtscheiding" or "complexe scheiding".
+    hits = ask(service, "conflictscheiding").hits
+    assert hits
+    words = " ".join(hit.title + " " + hit.snippet for hit in hits[:10]).lower()
+    assert "vechtscheiding" in words or "complexe scheiding" in words
+
+
+def test_a_typo_still_finds_the_word(service):
+    results = ask(service, "casusoverlg")
+    assert any("casusoverleg" in hit.themes for hit in top(results, 5))
+
+
+@pytest.mark.parametrize(
+    ("municipality", "initiative"), [("Zoetermeer", "scheidingspunt"), ("Dalfsen", "scheiden-doe-je-samen")]
+)
+def test_a_municipality_finds_the_initiative_that_covers_it_and_its_practices(service, municipality, initiative):
+    hits = ask(service, municipality).hits
+    assert any(hit.type == "initiative" and hit.initiative == initiative for hit in hits)
+    assert any(hit.type == "practice" and hit.initiative == initiative for hit in hits)
+
+
+def test_a_theme_label_is_a_searchable_word(service):
+    hits = top(ask(service, "Vroegsignalering"), 5)
+    assert hits and any("signalering" in hit.themes for hit in hits)
+
+
+def test_snippets_highlight_the_words_and_escape_the_rest(service):
+    hits = ask(service, "loket").hits
+    assert any("<mark>" in hit.snippet for hit in hits)
+    assert all("<script" not in hit.snippet for hit in hits)
+
+
+def test_without_words_it_lists_everything_most_recent_first(service):
+    results = ask(service)
+    assert results.count == len(all_documents())
+
+
+def test_one_facet_widens_within_and_narrows_across(service):
+    zeeland = ask(service, region="zeeland").count
+    twente = ask(service, region="twente").count
+    both = ask(service, region=["zeeland", "twente"])
+    assert both.count == zeeland + twente
+    narrowed = ask(service, region=["zeeland", "twente"], type="practice")
+    assert 0 < narrowed.count < both.count
+    assert all(hit.type == "practice" and hit.region in {"zeeland", "twente"} for hit in narrowed.hits)
+
+
+def test_facet_counts_match_what_a_click_would_show(service):
+    results = ask(service, "scheiding")
+    for item in results.facets["theme"][:3]:
+        assert ask(service, "scheiding", theme=item.value).count == item.count
+    for item in results.facets["type"]:
+        assert ask(service, "scheiding", type=item.value).count == item.count
+
+
+def test_a_facet_ignores_its_own_selection(service):
+    unfiltered = {item.value: item.count for item in ask(service, "").facets["region"]}
+    chosen = ask(service, "", region="zeeland")
+    assert {item.value: item.count for item in chosen.facets["region"]} == unfiltered
+    assert [item.value for item in chosen.facets["region"] if item.selected] == ["zeeland"]
+
+
+@pytest.mark.parametrize(
+    "text", ['"*()~^:\\/[]{}!', "loket AND OR NOT", "a\x00b", "Зутермер 佐特尔梅尔 loket", "-", "*"]
+)
+def test_query_syntax_is_just_text(service, text):
+    results = service.search(parse_search_query(querydict({"q": text})))
+    assert results.count >= 0
+
+
+def test_elasticsearch_stopped_mid_run_makes_the_database_answer(elasticsearch_backend, db, caplog):
+    """A real interruption: traffic goes through a relay that is shut down between two searches."""
+    relay = Relay(elasticsearch_backend.client.transport.node_pool.get().config.port)
+    backend = ElasticsearchBackend(f"http://127.0.0.1:{relay.port}", index_name=TEST_INDEX, timeout=2)
+    service = SearchService(DatabaseBackend(), backend)
+    before = service.search(SearchQuery(text="casusoverleg"))
+    assert before.backend == "elasticsearch" and before.count
+
+    relay.stop()
+    with caplog.at_level("WARNING"):
+        after = service.search(SearchQuery(text="casusoverleg"))
+    assert after.backend == "database" and after.count
+    assert "Elasticsearch is niet bereikbaar" in after.fallback_reason
+    assert "Elasticsearch could not answer" in caplog.text
+
+
+def test_a_rebuild_swaps_the_alias_while_search_keeps_answering(elasticsearch_backend, django_db_blocker):
+    client = elasticsearch_backend.client
+    before = set(client.indices.get_alias(name=TEST_INDEX))
+    answers = []
+    stop = threading.Event()
+
+    def keep_searching():
+        while not stop.is_set():
+            answers.append(elasticsearch_backend.search(SearchQuery(text="loket")).count)
+
+    with django_db_blocker.unblock():
+        documents = all_documents()
+    searcher = threading.Thread(target=keep_searching)
+    searcher.start()
+    try:
+        new_index = elasticsearch_backend.rebuild(documents)
+    finally:
+        stop.set()
+        searcher.join()
+    assert set(client.indices.get_alias(name=TEST_INDEX)) == {new_index}
+    assert new_index not in before
+    assert not any(client.indices.exists(index=old) for old in before)
+    assert answers and all(count > 0 for count in answers)
+
+
+class Relay:
+    """A TCP relay to the test node on a loopback port, which can be switched off like a failing node."""
+
+    def __init__(self, target_port):
+        self.target_port = target_port
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.port = self.server.getsockname()[1]
+        self.connections = []
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self):
+        while True:
+            try:
+                client, _address = self.server.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            self.connections += [client, upstream]
+            for source, target in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(source, target), daemon=True).start()
+
+    @staticmethod
+    def _pipe(source, target):
+        try:
+            while data := source.recv(65536):
+                target.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for sock in (source, target):
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def stop(self):
+        self.server.close()
+        for sock in self.connections:
+            try:
+                sock.close()
+            except OSError:
+                pass
