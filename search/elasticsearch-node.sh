@@ -197,7 +197,7 @@ fetch_distribution() {
     [[ -f $zip ]] || die "mvn dependency:copy did not produce $zip"
     say "unpacking into $ES_HOME_DIR"
     if command -v unzip >/dev/null 2>&1; then
-        unzip -q "$zip" -d "$download/unpacked"
+        unzip -q "$zip" -d "$download/unpacked" || die "cannot unpack $zip"
     else
         # No unzip: Python's zipfile loses the executable bits, so restore them on the launchers.
         python3 -m zipfile -e "$zip" "$download/unpacked" || die "cannot unpack $zip: install unzip"
@@ -305,6 +305,8 @@ start_node() {
     echo "$PORT" > "$PORT_FILE"
     prepare_service_user
     say "starting Elasticsearch $ES_VERSION on 127.0.0.1:$PORT (state: $STATE_DIR)"
+    # One budget for the whole start: the launcher's wait and then the health check.
+    START_DEADLINE=$((SECONDS + START_TIMEOUT))
     # -d daemonises once the node is up; -p writes the server's PID. A clean environment keeps the
     # caller's ES_JAVA_OPTS, proxies, ... out of the node.
     local rc=0
@@ -322,8 +324,8 @@ start_node() {
 }
 
 wait_for_health() {
-    local deadline=$((SECONDS + START_TIMEOUT)) body
-    while ((SECONDS < deadline)); do
+    local body
+    while ((SECONDS < START_DEADLINE)); do
         if ! node_pid >/dev/null; then
             die "the node exited during start-up"
         fi
@@ -369,6 +371,9 @@ cmd_up() {
         say "already running: pid $pid, port $port, version ${version:-unknown (HTTP not answering)}"
         if [[ $port != "$PORT" ]]; then
             say "note: it runs on port $port, not ES_PORT=$PORT; run 'down' first to move it"
+        fi
+        if [[ -f $PLUGIN_SUM_FILE && -n $(find "$PLUGIN_SRC/pom.xml" "$PLUGIN_SRC/src" -newer "$PLUGIN_SUM_FILE" -print -quit) ]]; then
+            say "note: the plugin's sources changed since it was installed; run 'down' then 'up' to rebuild and load it"
         fi
         echo "ELASTICSEARCH_URL=http://127.0.0.1:$port"
         return 0

@@ -22,7 +22,7 @@ import static org.elasticsearch.plugins.AnalysisPlugin.requiresAnalysisSettings;
  * would refuse to start.
  *
  * <p>Not registered here because the server itself already has them: {@code standard} tokenizer,
- * {@code lowercase}, {@code stop} (including {@code "_dutch_"}), {@code shingle} and {@code hunspell}.
+ * {@code stop} (including {@code "_dutch_"}), {@code shingle} and {@code hunspell}.
  */
 public class ProjectAnalysisPlugin extends Plugin implements AnalysisPlugin {
 
@@ -35,6 +35,8 @@ public class ProjectAnalysisPlugin extends Plugin implements AnalysisPlugin {
         filters.put("ngram", NGramFilterFactory::new);
         filters.put("edge_ngram", EdgeNGramFilterFactory::new);
         filters.put("word_delimiter_graph", WordDelimiterGraphFilterFactory::new);
+        // The server knows "lowercase" only by name in a filter list; this makes {"type": "lowercase"} work too.
+        filters.put("lowercase", LowercaseFilterFactory::new);
         // These need their word lists / rules: referencing them by bare name is an error, as in stock.
         filters.put("stemmer_override", requiresAnalysisSettings(StemmerOverrideFilterFactory::new));
         filters.put("keyword_marker", requiresAnalysisSettings(KeywordMarkerFilterFactory::new));

@@ -20,7 +20,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,9 +53,27 @@ final class Analysis {
         }
     }
 
+    /** Shared by the tests that read no files: setting up the analysis module is the slow part. */
+    private static Path sharedConfigDir;
+
     /** @param indexSettingsJson the "settings" object of a create-index request, e.g. {"analysis": {...}} */
-    static IndexAnalyzers build(String indexSettingsJson) {
-        return build(indexSettingsJson, newConfigDir());
+    static synchronized IndexAnalyzers build(String indexSettingsJson) {
+        if (sharedConfigDir == null) {
+            sharedConfigDir = newConfigDir();
+        }
+        return build(indexSettingsJson, sharedConfigDir);
+    }
+
+    private static final Map<Path, AnalysisModule> MODULES = new HashMap<>();
+
+    private static synchronized AnalysisModule module(Path configDir) throws IOException {
+        AnalysisModule module = MODULES.get(configDir);
+        if (module == null) {
+            Environment env = new Environment(Settings.builder().put("path.home", configDir.getParent().toString()).build(), configDir);
+            module = new AnalysisModule(env, List.of(new ProjectAnalysisPlugin()), new StablePluginsRegistry());
+            MODULES.put(configDir, module);
+        }
+        return module;
     }
 
     static IndexAnalyzers build(String indexSettingsJson, Path configDir) {
@@ -64,10 +84,8 @@ final class Analysis {
             .put(IndexMetadata.SETTING_NUMBER_OF_REPLICAS, 0)
             .build();
         IndexSettings indexSettings = new IndexSettings(IndexMetadata.builder("test").settings(settings).build(), Settings.EMPTY);
-        Environment env = new Environment(Settings.builder().put("path.home", configDir.getParent().toString()).build(), configDir);
         try {
-            AnalysisModule module = new AnalysisModule(env, List.of(new ProjectAnalysisPlugin()), new StablePluginsRegistry());
-            return module.getAnalysisRegistry().build(IndexCreationContext.CREATE_INDEX, indexSettings);
+            return module(configDir).getAnalysisRegistry().build(IndexCreationContext.CREATE_INDEX, indexSettings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -60,6 +60,16 @@ class FoldingAndHtmlTest {
     }
 
     @Test
+    void lowercaseAsAFilterType() {
+        String plain = analyzerWithFilters("{\"lc\": {\"type\": \"lowercase\"}}", "lc");
+        assertEquals(List.of("ouders", "kind"), tokens(plain, "test", "OUDERS Kind"));
+        String turkish = analyzerWithFilters("{\"lc\": {\"type\": \"lowercase\", \"language\": \"turkish\"}}", "lc");
+        assertEquals(List.of("ıi"), tokens(turkish, "test", "Iİ"));
+        String message = rejected(analyzerWithFilters("{\"lc\": {\"type\": \"lowercase\", \"language\": \"dutch\"}}", "lc"));
+        assertTrue(message.contains("Unknown [language] [dutch]"), message);
+    }
+
+    @Test
     void whitespaceTokenizer() {
         String settings = """
             {"analysis": {"analyzer": {"test": {"tokenizer": "whitespace"}}}}""";
