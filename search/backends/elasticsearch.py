@@ -119,6 +119,9 @@ class ElasticsearchBackend(SearchBackend):
             should=[
                 Q("multi_match", query=text, fields=TEXT_FIELDS, type="most_fields"),
                 Q("multi_match", query=text, fields=TEXT_FIELDS, type="phrase", boost=2),
+                # The search analyzer keeps compounds whole (a decompounder would break multi-word synonyms), so
+                # one clause reads the query with the index analyzer: "vechtscheidingsproblematiek" → its parts.
+                Q("multi_match", query=text, fields=TEXT_FIELDS, analyzer="dutch_index", boost=0.5),
                 Q(
                     "multi_match",
                     query=text,
