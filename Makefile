@@ -7,7 +7,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 PYTEST := $(BIN)/python -m pytest
 
-.PHONY: install run test test-sqlite test-postgres lint es-up es-down es-status
+.PHONY: install run test test-plugin test-sqlite test-postgres lint es-up es-down es-status
 
 # Reinstall only when requirements.txt changed.
 $(VENV)/.installed: requirements.txt
@@ -28,7 +28,17 @@ run: install
 
 # The whole suite on SQLite, then again on a throw-away PostgreSQL cluster when the Debian binaries are there.
 # In CI (CI=true) the PostgreSQL run is required.
-test: install test-sqlite test-postgres
+test: install test-plugin test-sqlite test-postgres
+
+# The Elasticsearch analysis plugin's JUnit tests (Maven Surefire). Required in CI.
+test-plugin:
+	@if command -v mvn >/dev/null; then \
+		cd search/elasticsearch-plugin && mvn -B -q package; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "CI: Maven is missing, the plugin's tests cannot run"; exit 1; \
+	else \
+		echo "Skipping the plugin's JUnit tests: no mvn (Maven) on this machine"; \
+	fi
 
 test-sqlite: install
 	$(PYTEST) $(PYTEST_ARGS)
