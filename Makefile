@@ -7,7 +7,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 PYTEST := $(BIN)/python -m pytest
 
-.PHONY: install run test test-plugin test-sqlite test-postgres lint es-up es-down es-status
+.PHONY: bench-search-relevance install run test test-plugin test-sqlite test-postgres lint es-up es-down es-status
 
 # Reinstall only when requirements.txt changed.
 $(VENV)/.installed: requirements.txt
@@ -51,6 +51,15 @@ test-postgres: install
 	else \
 		echo "Skipping the PostgreSQL run: no /usr/lib/postgresql/15/bin/initdb (apt-get install postgresql-15)"; \
 	fi
+
+# Relevance of the judged queries on every backend (figures printed, not asserted). Starts the development
+# Elasticsearch node when ELASTICSEARCH_URL is not set.
+bench-search-relevance: install
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) load_network
+	@url="$${ELASTICSEARCH_URL:-$$(bash search/elasticsearch-node.sh up | sed -n 's/^ELASTICSEARCH_URL=//p' | tail -n 1)}"; \
+	ELASTICSEARCH_URL="$$url" $(MANAGE) rebuild_search_index && \
+	ELASTICSEARCH_URL="$$url" $(MANAGE) bench_search_relevance
 
 lint: install
 	$(BIN)/ruff check .
