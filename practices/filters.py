@@ -86,6 +86,8 @@ def _values(query, parameter):
     """Values of a parameter, repeated (``?theme=a&theme=b``) or comma-separated (``?theme=a,b``)."""
     values = []
     for raw in query.getlist(parameter):
+        # Control characters are no part of a slug, and PostgreSQL refuses a NUL byte in any query.
+        raw = "".join(ch for ch in raw if ch.isprintable())
         values.extend(part.strip() for part in raw.split(","))
     return list(dict.fromkeys(value for value in values if value))
 

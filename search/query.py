@@ -57,6 +57,8 @@ def parse_search_query(params, *, allowed_parameters=None, default_limit=10):
     for facet in FACETS:
         values = []
         for raw in params.getlist(facet):
+            # Control characters are no part of a slug, and PostgreSQL refuses a NUL byte in any query.
+            raw = "".join(ch for ch in raw if ch.isprintable())
             values.extend(part.strip() for part in raw.split(","))
         values = tuple(dict.fromkeys(value for value in values if value))
         if len(values) > MAX_VALUES_PER_FACET:

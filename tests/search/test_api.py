@@ -58,6 +58,7 @@ def test_limit_and_offset_page_through_the_results(client):
         ({"factor": "x"}, "Onbekende waarde"),
         ({"discipline": "magie"}, "Onbekende waarde"),
         ({"type": "person"}, "Onbekende waarde"),
+        ({"theme": "onzin\x00"}, "Onbekende waarde"),
         ({"backend": "solr"}, "Onbekende backend"),
         ({"q": "x" * 1001}, "te lang"),
     ],
