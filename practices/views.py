@@ -1,40 +1,95 @@
+"""The practices overview at /praktijken/: a view on the one search service, listing practices without a query.
+
+Filtering, counting and ordering live in the search service, so the overview, the search page, the API and the
+feeds agree on what a filter means.
+"""
+
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from network.models import InitiativePage, RegionPage
-from network.places import attach_places
+from search.query import SearchInputError, UnknownFilterValue, parse_search_query
+from search.service import search_service
 
-from .filters import PracticeFilter, live_practices
-from .models import Factor, Theme
+from .models import Theme
+
+# The filters the overview offers; `q` narrows by words too.
+PARAMETERS = ("q", "region", "initiative", "theme", "factor", "tag", "discipline")
 
 
 def serve_practice_index(page, request):
-    """The practices overview: filters from the query string, one page of results, a fixed number of queries."""
-    chosen = PracticeFilter.from_query(request.GET)
-    practices = chosen.apply(live_practices()).order_by("-first_published_at", "title")
-    paginator = Paginator(practices, page.paginate_by)
-    results = paginator.get_page(request.GET.get("pagina"))
-    attach_places(results.object_list)
-
+    per_page = page.paginate_by
+    number = _page_number(request.GET.get("pagina"))
     query_without_page = request.GET.copy()
     query_without_page.pop("pagina", None)
     context = page.get_context(request)
     context.update(
         {
-            "results": results,
-            "chosen": chosen,
-            "selected": chosen.selected_slugs(),
             "query_without_page": query_without_page.urlencode(),
-            "filter_options": {
-                "region": RegionPage.objects.live().public().order_by("title").only("title", "slug"),
-                "initiative": InitiativePage.objects.live().public().order_by("title").only("title", "slug"),
-                "theme": Theme.objects.all(),
-                "factor": Factor.objects.all(),
-                "tag": Tag.objects.filter(practices_practicepagetag_items__isnull=False).distinct().order_by("name"),
-            },
+            "q": request.GET.get("q", ""),
+            "theme_labels": dict(Theme.objects.values_list("slug", "label")),
+            "tag_options": Tag.objects.filter(practices_practicepagetag_items__isnull=False)
+            .distinct()
+            .order_by("name"),
+            "selected_tags": request.GET.getlist("tag"),
         }
     )
-    # An unknown filter value is the reader's mistake, not an empty result: say so, with 404 as for a missing page.
-    status = 404 if chosen.errors else 200
-    return TemplateResponse(request, page.get_template(request), context, status=status)
+    try:
+        results, number = _search(request.GET, number, per_page)
+    except SearchInputError as error:
+        context["errors"] = getattr(error, "problems", [str(error)])
+        # An unknown filter value is like a missing page; any other mistake in the query string is a bad request.
+        return TemplateResponse(
+            request, page.get_template(request), context, status=404 if isinstance(error, UnknownFilterValue) else 400
+        )
+
+    paginator = Paginator(_ResultWindow(results, (number - 1) * per_page), per_page)
+    context.update(
+        {
+            "results": paginator.page(number),
+            "search": results,
+            "is_filtered": any(key in request.GET for key in PARAMETERS if key != "q"),
+        }
+    )
+    return TemplateResponse(request, page.get_template(request), context)
+
+
+def _search(params, number, per_page):
+    query_params = params.copy()
+    for key in list(query_params):
+        if key not in PARAMETERS:
+            del query_params[key]
+    query_params.setlist("type", ["practice"])
+    query_params["limit"] = str(per_page)
+    query_params["offset"] = str((number - 1) * per_page)
+    query = parse_search_query(query_params)
+    results = search_service().search(query)
+    last_page = max(1, -(-results.count // per_page))
+    if number > last_page:
+        # Past the end (an old link, or a typed page number): show the last page rather than nothing.
+        return _search(params, last_page, per_page)
+    return results, number
+
+
+class _ResultWindow:
+    """The search results as a sequence for Django's Paginator: the count is the total, the items one page."""
+
+    def __init__(self, results, offset):
+        self.results = results
+        self.offset = offset
+
+    def __len__(self):
+        return self.results.count
+
+    def __getitem__(self, window):
+        if window.start != self.offset:
+            raise IndexError(_("Alleen de opgevraagde pagina is beschikbaar."))
+        return self.results.hits
+
+
+def _page_number(raw):
+    try:
+        return max(1, min(int(raw or 1), 10_000))
+    except ValueError:
+        return 1

@@ -23,6 +23,14 @@ class SearchInputError(ValueError):
     """The request cannot be answered as asked; the message says why, in Dutch."""
 
 
+class UnknownFilterValue(SearchInputError):
+    """A filter names a region, initiative, theme, ... that does not exist: for a page, that is a 404."""
+
+    def __init__(self, message, problems=()):
+        super().__init__(message)
+        self.problems = list(problems) or [message]
+
+
 @dataclass(frozen=True)
 class SearchQuery:
     text: str = ""
@@ -85,13 +93,14 @@ def check_filter_values(query):
     """Every filter value must name something that exists: an unknown slug is a mistake worth telling."""
     from .vocabulary import known_values
 
+    problems = []
     for facet, values in query.filters.items():
         unknown = sorted(set(values) - known_values(facet, values))
         if unknown:
             shown = ", ".join(f"‘{value[:60]}’" for value in unknown[:5])
-            raise SearchInputError(
-                _("Onbekende waarde voor %(facet)s: %(values)s.") % {"facet": facet, "values": shown}
-            )
+            problems.append(_("Onbekende waarde voor %(facet)s: %(values)s.") % {"facet": facet, "values": shown})
+    if problems:
+        raise UnknownFilterValue(" ".join(problems), problems)
 
 
 def _integer(params, name, default, minimum, maximum):

@@ -2,6 +2,8 @@
 
 import itertools
 
+from search.indexing import reindex_subtree
+
 from network.models import InitiativeContact, InitiativePage, UpdatePage
 from practices.models import Factor, PracticePage, Theme
 
@@ -26,6 +28,7 @@ def add_practice(parent, *, title=None, themes=(), factors=(), tags=(), publish=
         revision.publish()
     else:
         practice.unpublish()
+    _index_as_a_commit_would(practice)
     return practice
 
 
@@ -40,6 +43,7 @@ def add_update(parent, *, title=None, **fields):
     )
     parent.add_child(instance=update)
     update.save_revision().publish()
+    _index_as_a_commit_would(update)
     return update
 
 
@@ -54,6 +58,7 @@ def add_initiative(region, *, title=None, **fields):
     )
     region.add_child(instance=initiative)
     initiative.save_revision().publish()
+    _index_as_a_commit_would(initiative)
     return initiative
 
 
@@ -61,3 +66,8 @@ def add_contact(initiative, *, email, name="Test Contactpersoon"):
     contact = InitiativeContact(page=initiative, name=name, role="coördinator", email=email)
     contact.save()
     return contact
+
+
+def _index_as_a_commit_would(page):
+    # Tests run inside one transaction, so the on-commit search index updates never fire; do what they would do.
+    reindex_subtree(page)
