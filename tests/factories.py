@@ -2,10 +2,9 @@
 
 import itertools
 
-from search.indexing import reindex_subtree
-
 from network.models import InitiativeContact, InitiativePage, UpdatePage
 from practices.models import Factor, PracticePage, Theme
+from search.indexing import reindex_subtree
 
 _numbers = itertools.count(1)
 
