@@ -7,7 +7,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 PYTEST := $(BIN)/python -m pytest
 
-.PHONY: bench-search-relevance install run test test-plugin test-sqlite test-postgres lint es-up es-down es-status
+.PHONY: bench-search-relevance bench-search-speed bench-search-speed-postgres install run test test-plugin test-sqlite test-postgres lint es-up es-down es-status
 
 # Reinstall only when requirements.txt changed.
 $(VENV)/.installed: requirements.txt
@@ -60,6 +60,21 @@ bench-search-relevance: install
 	@url="$${ELASTICSEARCH_URL:-$$(bash search/elasticsearch-node.sh up | sed -n 's/^ELASTICSEARCH_URL=//p' | tail -n 1)}"; \
 	ELASTICSEARCH_URL="$$url" $(MANAGE) rebuild_search_index && \
 	ELASTICSEARCH_URL="$$url" $(MANAGE) bench_search_relevance
+
+# Indexing and query speed on a synthetic corpus of 10,000 and 100,000 practices (figures printed). Uses a database
+# of its own (var/bench.sqlite3, or BENCH_DATABASE_URL, e.g. a PostgreSQL database) and the development node.
+BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench.sqlite3
+bench-search-speed: install
+	@mkdir -p var
+	rm -f var/bench.sqlite3
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --no-input -v 0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) load_network
+	@url="$${ELASTICSEARCH_URL:-$$(bash search/elasticsearch-node.sh up | sed -n 's/^ELASTICSEARCH_URL=//p' | tail -n 1)}"; \
+	DATABASE_URL=$(BENCH_DATABASE_URL) ELASTICSEARCH_URL="$$url" $(MANAGE) bench_search_speed --throwaway-database $(BENCH_ARGS)
+
+# The same on a throw-away PostgreSQL cluster: the database backend as it runs in production.
+bench-search-speed-postgres: install
+	bash tests/services/postgres.sh -- bash -c '$(MAKE) bench-search-speed BENCH_DATABASE_URL="$$DATABASE_URL"'
 
 lint: install
 	$(BIN)/ruff check .

@@ -44,21 +44,39 @@ class DatabaseBackend(SearchBackend):
         count = results.count()
         results = results.prefetch_related("themes", "factors", "tags")
         if matched is not None and query.offset + query.limit <= RERANK_DEPTH:
-            window = self.reranked(list(results[:RERANK_DEPTH]))[query.offset : query.offset + query.limit]
+            candidates = list(results[:RERANK_DEPTH])
+            window = self.reranked(candidates, self.own_words(query.text))[query.offset : query.offset + query.limit]
         else:
             window = list(results[query.offset : query.offset + query.limit])
         hits = [self.hit(document, terms) for document in window]
         facets = {facet: self.facet_counts(facet, matched, query) for facet in self.facet_names}
         return SearchResults(query=query.text, backend=self.name, count=count, hits=hits, facets=facets)
 
+    def own_words(self, text):
+        """The words the reader typed (folded, without stop words): they count more than their expansions."""
+        if not self.understand_query:
+            return set()
+        return {word for word in analysis.tokenize(text) if word not in analysis.DUTCH_STOPWORDS}
+
     @staticmethod
-    def reranked(documents):
-        """Weigh text relevance by page type. SQLite's bm25 is negative and PostgreSQL's rank positive: use sizes."""
+    def reranked(documents, own_words=frozenset()):
+        """Re-rank the best matches: text relevance, weighed by page type, plus the reader's own words in place.
+
+        Neither database backend weighs the expanded terms (Wagtail's Boost is not supported there), so a synonym
+        or a compound's part counts as much as the word typed; the bonus gives the typed words their due.
+        SQLite's bm25 is negative and PostgreSQL's rank positive: only their sizes are compared.
+        """
         if not documents:
             return documents
         best = max(abs(float(document.score or 0.0)) for document in documents) or 1.0
         for document in documents:
-            document.score = abs(float(document.score or 0.0)) / best * TYPE_WEIGHTS.get(document.type, 1.0)
+            relevance = abs(float(document.score or 0.0)) / best
+            if own_words:
+                relevance += sum(
+                    weight * (len(own_words & set(analysis.tokenize(field))) / len(own_words))
+                    for field, weight in ((document.title, 1.0), (document.keywords, 0.6), (document.summary, 0.3))
+                )
+            document.score = relevance * TYPE_WEIGHTS.get(document.type, 1.0)
         return sorted(documents, key=lambda document: -document.score)
 
     def query_terms(self, text):

@@ -5,21 +5,16 @@ carries, or the initiative it belongs to. The database and Elasticsearch backend
 the baseline is Wagtail's plain database search, without the project's synonyms, compounds and ranking.
 """
 
-import csv
-import math
 import time
-from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.test import Client
 
 from search.backends.database import DatabaseBackend
+from search.benchmarks.relevance import K, is_relevant, load_judged_queries, score
 from search.models import SearchDocument
 from search.query import SearchQuery
-
-QUERIES_FILE = Path(__file__).resolve().parents[2] / "benchmarks" / "dev-queries.tsv"
-K = 10
 
 
 class Command(BaseCommand):
@@ -73,35 +68,3 @@ class Command(BaseCommand):
             return [result["url"] for result in body["results"]]
 
         return run
-
-
-def load_judged_queries():
-    rows = []
-    with QUERIES_FILE.open(encoding="utf-8") as handle:
-        for row in csv.reader(handle, delimiter="\t"):
-            if not row or row[0].startswith("#"):
-                continue
-            rows.append((row[0], [tuple(item.split(":", 1)) for item in row[1].split()]))
-    return rows
-
-
-def is_relevant(document, judgements):
-    for kind, slug in judgements:
-        if kind == "theme" and any(theme.slug == slug for theme in document.themes.all()):
-            return True
-        if kind == "factor" and any(factor.slug == slug for factor in document.factors.all()):
-            return True
-        if kind == "initiative" and document.initiative == slug:
-            return True
-    return False
-
-
-def score(urls, relevant):
-    """nDCG@K, recall@K and reciprocal rank of one ranked list against a set of relevant URLs (binary gains)."""
-    gains = [1 if url in relevant else 0 for url in urls[:K]]
-    dcg = sum(gain / math.log2(rank + 2) for rank, gain in enumerate(gains))
-    ideal = sum(1 / math.log2(rank + 2) for rank in range(min(K, len(relevant))))
-    ndcg = dcg / ideal if ideal else 0.0
-    recall = sum(gains) / len(relevant) if relevant else 0.0
-    reciprocal_rank = next((1 / (rank + 1) for rank, gain in enumerate(gains) if gain), 0.0)
-    return ndcg, recall, reciprocal_rank
