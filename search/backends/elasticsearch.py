@@ -15,6 +15,9 @@ from ..vocabulary import labels
 from .base import TYPE_WEIGHTS, FacetValue, SearchBackend, SearchHit, SearchResults, SearchUnavailable
 
 DUTCH_TEXT = {"type": "text", "analyzer": "dutch_index", "search_analyzer": "dutch_search"}
+# Highlighted fields keep their offsets in the index, so snippets come from the postings instead of analysing the
+# whole text again per hit (which cost ~700 ms a query with the decompounder, measured on 10,000 practices).
+HIGHLIGHTED_TEXT = {**DUTCH_TEXT, "index_options": "offsets"}
 
 MAPPING = {
     "dynamic": "strict",
@@ -43,9 +46,9 @@ MAPPING = {
         "tags": {"type": "keyword", "index": False},
         "tag_slugs": {"type": "keyword"},
         "disciplines": {"type": "keyword"},
-        "summary": {**DUTCH_TEXT, "fields": {"plain": {"type": "text", "analyzer": "autocomplete_search"}}},
-        "text": DUTCH_TEXT,
-        "keywords": {**DUTCH_TEXT, "fields": {"plain": {"type": "text", "analyzer": "autocomplete_search"}}},
+        "summary": {**HIGHLIGHTED_TEXT, "fields": {"plain": {"type": "text", "analyzer": "autocomplete_search"}}},
+        "text": HIGHLIGHTED_TEXT,
+        "keywords": {**HIGHLIGHTED_TEXT, "fields": {"plain": {"type": "text", "analyzer": "autocomplete_search"}}},
         "published_at": {"type": "date"},
     },
 }
@@ -78,9 +81,13 @@ class ElasticsearchBackend(SearchBackend):
     def search(self, query):
         search = Search(using=self.client, index=self.alias).extra(track_total_hits=True)
         if query.text:
+            # Snippets highlight the plain matches only: with the phrase and fuzzy clauses the highlighter
+            # re-analysed each hit's text (about a second a query on a loaded machine; tens of milliseconds now).
+            highlight_query = Q("multi_match", query=query.text, fields=["summary", "text", "keywords"])
             search = (
                 search.query(self.text_query(query.text))
                 .highlight_options(
+                    highlight_query=highlight_query.to_dict(),
                     pre_tags=["<mark>"],
                     post_tags=["</mark>"],
                     encoder="html",
