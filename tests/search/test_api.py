@@ -132,3 +132,40 @@ def test_suggestions_complete_titles(client):
     body = client.get("/api/v1/search/suggest/", {"q": "Schil"}).json()
     assert any("Schillenmodel" in item["title"] for item in body["suggestions"])
     assert client.get("/api/v1/search/suggest/", {"q": "x" * 101}).status_code == 400
+
+
+@pytest.fixture
+def unreachable_elasticsearch(settings):
+    """Elasticsearch switched on but not answering: a loopback port where nothing listens."""
+    import socket
+
+    from search.service import search_service
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{port}"
+    search_service.cache_clear()
+    yield
+    search_service.cache_clear()
+
+
+@pytest.mark.django_db
+def test_when_elasticsearch_is_down_the_page_and_the_api_say_the_database_answered(client, unreachable_elasticsearch):
+    html = client.get("/zoeken/", {"q": "casusoverleg"}).content.decode()
+    assert "Elasticsearch is niet bereikbaar" in html
+    assert "<mark>" in html
+    body = client.get("/api/v1/search/", {"q": "casusoverleg"}).json()
+    assert body["backend"] == "database" and body["count"] > 0
+    assert "niet bereikbaar" in body["fallback"]
+
+
+@pytest.mark.django_db
+def test_publishing_still_works_when_elasticsearch_is_down(
+    client, network, unreachable_elasticsearch, django_capture_on_commit_callbacks, caplog
+):
+    with caplog.at_level("WARNING"), django_capture_on_commit_callbacks(execute=True):
+        add_practice(network.initiative("bram"), title="Twentse omgangsregelingwerkplaats")
+    assert client.get("/netwerk/twente/bram/").status_code == 200
+    assert _titles(client, "omgangsregelingwerkplaats") == {"Twentse omgangsregelingwerkplaats"}
+    assert "Could not update the elasticsearch index" in caplog.text
