@@ -1,29 +1,37 @@
-"""The home page: what the platform is for, the regions, and what is new."""
+"""The home page: what the platform is for, the regions, the editors' choices and what is new."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 
+from editorial.models import ThemeDossierPage
 from network.models import NetworkIndexPage, RegionPage, UpdatePage
 from network.places import attach_places
 from practices.models import PracticeIndexPage, PracticePage
 
 
 class HomePage(Page):
-    """The site's root page: says what the platform is for and shows regions, recent practices and updates.
+    """The site's root page: says what the platform is for and shows regions, the practices the editors feature,
+    their theme dossiers, recent practices and updates.
 
-    One per site; the network overview and the practices overview are its children.
+    One per site; the network overview, the practices overview and the theme dossiers are its children.
     """
 
     intro = models.TextField(_("inleiding"), help_text=_("Waarvoor het platform is en voor wie."))
     body = RichTextField(_("toelichting"), blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link"])
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        InlinePanel("featured_practices", label=_("uitgelichte praktijken")),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["network.NetworkIndexPage", "practices.PracticeIndexPage"]
+    subpage_types = ["network.NetworkIndexPage", "practices.PracticeIndexPage", "editorial.ThemeDossierPage"]
     max_count = 1
 
     class Meta:
@@ -34,10 +42,14 @@ class HomePage(Page):
         context["network_index"] = NetworkIndexPage.objects.child_of(self).live().first()
         context["practice_index"] = PracticeIndexPage.objects.child_of(self).live().first()
         context["regions"] = RegionPage.objects.descendant_of(self).live().public().order_by("title")
+        featured = self.live_featured_practices()
+        context["featured_practices"] = featured
+        context["dossiers"] = ThemeDossierPage.objects.child_of(self).live().public().order_by("title")
         context["recent_practices"] = attach_places(
             PracticePage.objects.descendant_of(self)
             .live()
             .public()
+            .exclude(pk__in=[practice.pk for practice in featured])
             .for_listing()
             .order_by("-first_published_at", "title")[:6]
         )
@@ -45,3 +57,25 @@ class HomePage(Page):
             UpdatePage.objects.descendant_of(self).live().public().order_by("-date", "title")[:5]
         )
         return context
+
+    def live_featured_practices(self):
+        """The practices the editors feature, in their order; drafts and private practices are left out.
+
+        Works on a preview too, where the chosen practices are not in the database yet.
+        """
+        chosen = [choice.practice_id for choice in self.featured_practices.all()]
+        practices = PracticePage.objects.live().public().filter(pk__in=chosen).for_listing().in_bulk()
+        return attach_places([practices[pk] for pk in chosen if pk in practices])
+
+
+class HomeFeaturedPractice(Orderable):
+    """A practice the editors feature on the home page, shown before the recent practices."""
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_practices")
+    practice = models.ForeignKey(PracticePage, verbose_name=_("praktijk"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("practice")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("uitgelichte praktijk")
+        verbose_name_plural = _("uitgelichte praktijken")

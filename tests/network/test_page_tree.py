@@ -4,19 +4,21 @@ import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from editorial.models import ThemeDossierPage
 from home.models import HomePage
 from network.models import InitiativePage, NetworkIndexPage, RegionPage, UpdatePage
 from practices.models import PracticeIndexPage, PracticePage
 
 # Which page types may hold which: the whole rule set, so a change to it must change this table too.
 ALLOWED_CHILDREN = {
-    HomePage: {NetworkIndexPage, PracticeIndexPage},
+    HomePage: {NetworkIndexPage, PracticeIndexPage, ThemeDossierPage},
     NetworkIndexPage: {RegionPage, PracticePage, UpdatePage},
     RegionPage: {InitiativePage, PracticePage, UpdatePage},
     InitiativePage: {PracticePage, UpdatePage},
     PracticePage: set(),
     UpdatePage: set(),
     PracticeIndexPage: set(),
+    ThemeDossierPage: set(),
 }
 
 

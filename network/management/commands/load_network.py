@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
+from editorial.loading import load_editorial
 from home.models import HomePage
 from network.models import (
     InitiativeFactor,
@@ -54,6 +55,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Netwerk geladen: {loader.created} nieuw, {loader.kept} al aanwezig en ongewijzigd.")
         )
+        load_editorial(self.stdout)  # the editorial roles (setup_roles) and the example theme dossier
 
 
 class NetworkLoader:

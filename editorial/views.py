@@ -1,0 +1,231 @@
+"""Admin views of the editorial roles: confirming a profile, the stale-profiles report, tag rename and merge."""
+
+import datetime
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, F, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+from taggit.models import Tag
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.log_actions import log
+from wagtail.models import Revision
+from wagtail.search import index
+
+from network.models import InitiativePage
+from practices.models import PracticePage, PracticePageTag
+
+STALE_AFTER_MONTHS = 6
+CONFIRM_ACTION = "editorial.confirm_profile"
+
+
+# --- "the profile is still current" -------------------------------------------------------------------------------
+
+
+@require_POST
+def confirm_profile(request, page_id):
+    """Set ``last_confirmed`` to today without a content change going through review.
+
+    Confirming says "nothing changed", so there is nothing for the editors to review: the date is written on the
+    page and on its live and latest revisions (so the next draft or a publish does not undo it), and logged.
+    Allowed to whoever may edit the initiative: its coordinators and the editors.
+    """
+    initiative = get_object_or_404(InitiativePage, pk=page_id)
+    if not initiative.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    today = timezone.localdate()
+    with transaction.atomic():
+        InitiativePage.objects.filter(pk=initiative.pk).update(last_confirmed=today)
+        revision_ids = {initiative.live_revision_id, initiative.latest_revision_id} - {None}
+        for revision in Revision.objects.filter(pk__in=revision_ids):
+            revision.content["last_confirmed"] = today.isoformat()
+            revision.save(update_fields=["content"])
+        log(instance=initiative, action=CONFIRM_ACTION, user=request.user, data={"date": today.isoformat()})
+    messages.success(request, _("Het profiel van %(title)s is bevestigd als actueel.") % {"title": initiative.title})
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(next_url)
+    return redirect("wagtailadmin_home")
+
+
+# --- report: profiles not confirmed for more than six months ------------------------------------------------------
+
+
+def months_before(day, months):
+    """The same day ``months`` calendar months earlier (the last day of that month when it is shorter)."""
+    year, month_index = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month = month_index + 1
+    next_month = datetime.date(year + month // 12, month % 12 + 1, 1)
+    return datetime.date(year, month, min(day.day, (next_month - datetime.timedelta(days=1)).day))
+
+
+def stale_initiatives(today=None):
+    cutoff = months_before(today or timezone.localdate(), STALE_AFTER_MONTHS)
+    return InitiativePage.objects.filter(Q(last_confirmed__isnull=True) | Q(last_confirmed__lt=cutoff)).order_by(
+        F("last_confirmed").asc(nulls_first=True), "title"
+    )
+
+
+class StaleInitiativesView(ReportView):
+    """Initiatives whose coordinators did not confirm the profile for more than six months, or never."""
+
+    page_title = _("Profielen niet bevestigd")
+    header_icon = "time"
+    model = InitiativePage
+    # Editors are the ones who can publish; the page permission policy answers "publish anywhere?".
+    permission_required = "publish"
+    index_url_name = "editorial_stale_initiatives"
+    index_results_url_name = "editorial_stale_initiatives_results"
+    paginate_by = 50
+    no_results_message = _("Alle profielen zijn in de afgelopen zes maanden bevestigd.")
+    list_export = ["title", "last_confirmed"]
+    export_headings = {"title": _("Initiatief"), "last_confirmed": _("Laatst bevestigd")}
+    columns = [
+        TitleColumn(
+            "title",
+            label=_("Initiatief"),
+            get_url=lambda page: reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        ),
+        Column(
+            "last_confirmed",
+            label=_("Laatst bevestigd"),
+            accessor=lambda page: page.last_confirmed.strftime("%d-%m-%Y") if page.last_confirmed else _("nooit"),
+        ),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+    ]
+
+    def get_queryset(self):
+        return stale_initiatives()
+
+
+# --- free tags: rename and merge ----------------------------------------------------------------------------------
+
+
+def _require_tag_permission(user):
+    if not (user.has_perm("taggit.change_tag") and user.has_perm("taggit.delete_tag")):
+        raise PermissionDenied
+
+
+class RenameTagForm(forms.Form):
+    name = forms.CharField(label=_("Nieuwe naam"), max_length=100, strip=True)
+
+    def __init__(self, *args, tag, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tag = tag
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        other = Tag.objects.filter(name__iexact=name).exclude(pk=self.tag.pk).first()
+        if other:
+            raise forms.ValidationError(
+                _("Het trefwoord '%(name)s' bestaat al; voeg de twee samen in plaats van te hernoemen."),
+                params={"name": other.name},
+            )
+        return name
+
+
+class MergeTagForm(forms.Form):
+    target = forms.ModelChoiceField(
+        label=_("Samenvoegen met"),
+        queryset=Tag.objects.order_by("name"),
+        help_text=_("Praktijken met dit trefwoord krijgen het gekozen trefwoord; dit trefwoord verdwijnt."),
+    )
+
+    def __init__(self, *args, tag, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tag = tag
+        self.fields["target"].queryset = Tag.objects.exclude(pk=tag.pk).order_by("name")
+
+
+def tag_index(request):
+    _require_tag_permission(request.user)
+    tags = Tag.objects.annotate(practice_count=Count("practices_practicepagetag_items")).order_by("name")
+    return TemplateResponse(request, "editorial/admin/tag_index.html", {"tags": tags})
+
+
+def tag_edit(request, tag_id):
+    """Rename a tag, or merge it into another one: the two ways editors tidy the free tags."""
+    _require_tag_permission(request.user)
+    tag = get_object_or_404(Tag, pk=tag_id)
+    rename_form = RenameTagForm(initial={"name": tag.name}, tag=tag)
+    merge_form = MergeTagForm(tag=tag)
+    if request.method == "POST" and request.POST.get("action") == "rename":
+        rename_form = RenameTagForm(request.POST, tag=tag)
+        if rename_form.is_valid():
+            old_name = tag.name
+            rename_tag(tag, rename_form.cleaned_data["name"])
+            messages.success(request, _("'%(old)s' heet nu '%(new)s'.") % {"old": old_name, "new": tag.name})
+            return redirect("editorial_tags")
+    elif request.method == "POST" and request.POST.get("action") == "merge":
+        merge_form = MergeTagForm(request.POST, tag=tag)
+        if merge_form.is_valid():
+            target = merge_form.cleaned_data["target"]
+            merge_tags(tag, target)
+            messages.success(
+                request, _("'%(old)s' is samengevoegd met '%(new)s'.") % {"old": tag.name, "new": target.name}
+            )
+            return redirect("editorial_tags")
+    status = 400 if request.method == "POST" else 200
+    context = {
+        "tag": tag,
+        "rename_form": rename_form,
+        "merge_form": merge_form,
+        "practice_count": PracticePageTag.objects.filter(tag=tag).count(),
+    }
+    return TemplateResponse(request, "editorial/admin/tag_edit.html", context, status=status)
+
+
+@transaction.atomic
+def rename_tag(tag, name):
+    tag.name = name
+    # The slug follows the name (it is what /praktijken/?tag=... filters on); taggit only makes one for new tags.
+    slug, number = tag.slugify(name), 1
+    while Tag.objects.filter(slug=slug).exclude(pk=tag.pk).exists():
+        number += 1
+        slug = tag.slugify(name, number)
+    tag.slug = slug
+    tag.save()
+    _reindex(PracticePageTag.objects.filter(tag=tag).values_list("content_object_id", flat=True))
+
+
+@transaction.atomic
+def merge_tags(source, target):
+    """Move every use of ``source`` to ``target`` (on pages and in their revisions), then delete ``source``."""
+    page_ids = list(PracticePageTag.objects.filter(tag=source).values_list("content_object_id", flat=True))
+    already_tagged = set(
+        PracticePageTag.objects.filter(tag=target, content_object_id__in=page_ids).values_list(
+            "content_object_id", flat=True
+        )
+    )
+    PracticePageTag.objects.filter(tag=source, content_object_id__in=already_tagged).delete()
+    PracticePageTag.objects.filter(tag=source).update(tag=target)
+    # Drafts and older revisions refer to the tag by id: point them at the target, or publishing a draft later
+    # would bring back a tag that no longer exists.
+    for revision in Revision.page_revisions.filter(object_id__in=[str(pk) for pk in page_ids]):
+        items = revision.content.get("tagged_items") or []
+        if any(item.get("tag") == source.pk for item in items):
+            seen = set()
+            merged = []
+            for item in items:
+                tag_id = target.pk if item.get("tag") == source.pk else item.get("tag")
+                if tag_id not in seen:
+                    seen.add(tag_id)
+                    merged.append({**item, "tag": tag_id})
+            revision.content["tagged_items"] = merged
+            revision.save(update_fields=["content"])
+    source.delete()
+    _reindex(page_ids)
+
+
+def _reindex(page_ids):
+    for practice in PracticePage.objects.filter(pk__in=list(page_ids)):
+        index.insert_or_update_object(practice)

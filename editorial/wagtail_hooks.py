@@ -1,0 +1,145 @@
+"""The editorial roles in the Wagtail admin: the coordinator's home panel, the stale-profiles report, the tag
+tidying views and the log action of a confirmed profile."""
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.log_actions import LogFormatter
+from wagtail.models import Page, WorkflowState
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from network.models import RegionPage
+
+from . import views
+from .roles import coordinated_initiatives
+
+
+class CoordinatorPanel(Component):
+    """The coordinator's own corner of the dashboard: their initiatives, when each profile was last confirmed,
+    the drafts under them and where those stand in review, and the button to confirm a profile."""
+
+    name = "coordinator_initiatives"
+    template_name = "editorial/admin/coordinator_panel.html"
+    order = 50
+
+    def __init__(self, initiatives):
+        self.initiatives = initiatives
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        subtrees = Q(pk__in=[])
+        for initiative in self.initiatives:
+            subtrees |= Q(path__startswith=initiative.path)
+        drafts = list(
+            Page.objects.filter(subtrees, has_unpublished_changes=True).order_by("-latest_revision_created_at")[:20]
+        )
+        states = {
+            int(state.object_id): state
+            for state in WorkflowState.objects.active().filter(
+                base_content_type=ContentType.objects.get_for_model(Page),
+                object_id__in=[str(draft.pk) for draft in drafts],
+            )
+        }
+        for draft in drafts:
+            draft.workflow_state = states.get(draft.pk)
+        context.update(
+            initiatives=self.initiatives,
+            drafts=drafts,
+            request=parent_context["request"],
+            csrf_token=parent_context.get("csrf_token"),
+        )
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_coordinator_panel(request, panels):
+    initiatives = list(coordinated_initiatives(request.user))
+    if initiatives:
+        panels.insert(0, CoordinatorPanel(initiatives))
+
+
+@hooks.register("register_admin_urls")
+def register_editorial_urls():
+    return [
+        path("redactie/bevestigen/<int:page_id>/", views.confirm_profile, name="editorial_confirm_profile"),
+        path("redactie/niet-bevestigd/", views.StaleInitiativesView.as_view(), name="editorial_stale_initiatives"),
+        path(
+            "redactie/niet-bevestigd/resultaten/",
+            views.StaleInitiativesView.as_view(results_only=True),
+            name="editorial_stale_initiatives_results",
+        ),
+        path("redactie/trefwoorden/", views.tag_index, name="editorial_tags"),
+        path("redactie/trefwoorden/<int:tag_id>/", views.tag_edit, name="editorial_tag_edit"),
+    ]
+
+
+class PublishersMenuItem(MenuItem):
+    """Shown to whoever may publish somewhere: the editors (and superusers)."""
+
+    def is_shown(self, request):
+        return PagePermissionPolicy().user_has_permission(request.user, "publish")
+
+
+class TagEditorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("taggit.change_tag") and request.user.has_perm("taggit.delete_tag")
+
+
+@hooks.register("register_reports_menu_item")
+def register_stale_initiatives_report():
+    return PublishersMenuItem(
+        _("Profielen niet bevestigd"),
+        reverse("editorial_stale_initiatives"),
+        name="stale-initiatives",
+        icon_name="time",
+        order=650,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_tags_menu_item():
+    return TagEditorsMenuItem(_("Trefwoorden"), reverse("editorial_tags"), name="tags", icon_name="tag", order=320)
+
+
+@hooks.register("register_log_actions")
+def register_confirm_action(actions):
+    @actions.register_action(views.CONFIRM_ACTION)
+    class ConfirmProfile(LogFormatter):
+        label = _("Profiel bevestigd als actueel")
+
+        def format_message(self, log_entry):
+            return _("Profiel bevestigd als actueel op %(date)s") % {"date": log_entry.data.get("date", "")}
+
+
+@hooks.register("before_move_page")
+def refuse_moves_the_user_may_not_make(request, page, destination):
+    # Wagtail 8 checks the permission only when the move is posted; its confirmation page would otherwise show
+    # anyone with admin access the title of a page they may not move.
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        return permission_denied(request)
+    return None
+
+
+@hooks.register("before_delete_page")
+def refuse_to_delete_regions_with_municipalities(request, page):
+    # A municipality belongs to a region (a protected link): deleting the region would fail half-way with a
+    # server error. Say what to do instead.
+    regions = RegionPage.objects.descendant_of(page, inclusive=True).filter(municipalities__isnull=False).distinct()
+    if regions.exists():
+        messages.error(
+            request,
+            _(
+                "%(region)s kan niet worden verwijderd: er horen gemeenten bij. Verplaats of verwijder eerst die "
+                "gemeenten (Netwerk → Gemeenten)."
+            )
+            % {"region": regions.first().title},
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
