@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("contact/<slug:initiative>/", views.contact, name="exchange-contact"),
+    path("contact/<slug:initiative>/verstuurd/", views.sent, name="exchange-sent"),
+    path("privacy/", views.privacy, name="privacy"),
+]

@@ -1,0 +1,148 @@
+"""The contact and exchange form of an initiative, its confirmation, and the privacy statement that covers it."""
+
+import hashlib
+import logging
+import smtplib
+
+from django.core.cache import cache
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from network.lookup import find_municipality
+from network.models import InitiativePage, Municipality
+
+from . import conf
+from .forms import ExchangeRequestForm
+
+logger = logging.getLogger(__name__)
+
+
+def _live_initiative(slug):
+    initiative = InitiativePage.objects.live().public().filter(slug=slug).order_by("path").first()
+    if initiative is None:
+        raise Http404(_("Dit initiatief bestaat niet (meer)."))
+    return initiative
+
+
+def _contact_addresses(initiative):
+    return sorted({contact.email for contact in initiative.contacts.all() if contact.email})
+
+
+def contact(request, initiative):
+    """Show and handle the form; a valid request is stored, mailed to the contacts and confirmed to the sender."""
+    initiative = _live_initiative(initiative)
+    addresses = _contact_addresses(initiative)
+    form = ExchangeRequestForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_honeypot_filled:
+            # Tell the bot it worked, so it does not try again with another trick; nothing is stored or sent.
+            return redirect("exchange-sent", initiative=initiative.slug)
+        if _rate_limited(request):
+            return TemplateResponse(request, "exchange/rate_limited.html", {"initiative": initiative}, status=429)
+        if form.is_valid():
+            exchange_request = _store(form, initiative)
+            _count_towards_limit(request)
+            delivered = _send(request, exchange_request, addresses)
+            if not delivered:
+                request.session["exchange_undelivered"] = True
+            return redirect("exchange-sent", initiative=initiative.slug)
+        status = 400
+    context = {"initiative": initiative, "form": form, "goes_to_editors": not addresses}
+    return TemplateResponse(request, "exchange/contact_form.html", context, status=status)
+
+
+def sent(request, initiative):
+    initiative = _live_initiative(initiative)
+    undelivered = request.session.pop("exchange_undelivered", False)
+    context = {"initiative": initiative, "undelivered": undelivered}
+    return TemplateResponse(request, "exchange/sent.html", context)
+
+
+def privacy(request):
+    return TemplateResponse(request, "pages/privacy.html", {"retention_days": conf.retention_days()})
+
+
+def _store(form, initiative):
+    exchange_request = form.save(commit=False)
+    exchange_request.initiative = initiative
+    if exchange_request.municipality:
+        match = find_municipality(exchange_request.municipality, Municipality.objects.select_related("region"))
+        if match.municipality is not None:
+            exchange_request.municipality = match.municipality.name  # "gemeente goes" is stored as "Goes"
+            exchange_request.sender_region = match.municipality.region
+    with transaction.atomic():
+        exchange_request.save()
+    return exchange_request
+
+
+def _send(request, exchange_request, addresses):
+    """Mail the request to the contacts (or the editors) and a confirmation to the sender; False when mail failed.
+
+    The request is stored before this runs, so a mail failure loses nothing: editors see it in the admin.
+    """
+    context = {
+        "to_editors": not addresses,
+        "request_": exchange_request,
+        "initiative": exchange_request.initiative,
+        "profile_url": request.build_absolute_uri(exchange_request.initiative.url),
+        "retention_days": conf.retention_days(),
+        "privacy_url": request.build_absolute_uri(reverse("privacy")),
+    }
+    subject = _("%(kind)s via het Netwerk Complexe Scheidingen: %(initiative)s") % {
+        "kind": exchange_request.get_kind_display(),
+        "initiative": exchange_request.initiative.title,
+    }
+    to_initiative = EmailMessage(
+        subject=subject,
+        body=render_to_string("exchange/email_to_initiative.txt", context),
+        to=addresses or [conf.fallback_email()],
+        reply_to=[exchange_request.email],
+    )
+    # The confirmation names no recipient, and does not repeat the message: a form that mails arbitrary text to
+    # any address one types would let anyone send spam through the platform.
+    confirmation = EmailMessage(
+        subject=_("Uw verzoek aan %(initiative)s is verstuurd") % {"initiative": exchange_request.initiative.title},
+        body=render_to_string("exchange/email_confirmation.txt", context),
+        to=[exchange_request.email],
+    )
+    try:
+        to_initiative.send()
+        confirmation.send()
+    except (smtplib.SMTPException, OSError):
+        logger.exception("Exchange request %s is stored but could not be mailed", exchange_request.pk)
+        return False
+    return True
+
+
+def _rate_key(request):
+    # The address only lives in the cache, hashed, for the length of the window: it is never stored with a request.
+    address = request.META.get("REMOTE_ADDR", "")
+    proxies = conf.trusted_proxies()
+    if proxies:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            address = forwarded[-proxies]
+    return "exchange-rate:" + hashlib.sha256(address.encode()).hexdigest()
+
+
+def _rate_limited(request):
+    limit, _window = conf.rate_limit()
+    return cache.get(_rate_key(request), 0) >= limit
+
+
+def _count_towards_limit(request):
+    _limit, window = conf.rate_limit()
+    key = _rate_key(request)
+    # add() only sets the counter when it is absent, so the window starts at the first request and is not extended.
+    cache.add(key, 0, timeout=window)
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.set(key, 1, timeout=window)

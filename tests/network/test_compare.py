@@ -1,0 +1,186 @@
+"""/vergelijk/: initiatives side by side on the study's dimensions."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from network.models import InitiativePage
+from tests.factories import add_initiative
+
+ALL_DIMENSIONS = (
+    "Regio",
+    "Niveau",
+    "Gemeenten",
+    "Partners per discipline en lijn",
+    "Coördinatie",
+    "Scheidingsloket",
+    "Intensiteit van samenwerking",
+    "Overlegritme",
+    "Stuurgroep",
+    "Thema’s",
+    "Faciliterende factoren",
+    "Belemmerende factoren",
+    "Status",
+    "Laatst bevestigd",
+)
+
+
+def column_headers(html):
+    return re.findall(r'<th scope="col"><a href="[^"]+">([^<]+)</a>', html)
+
+
+def row_headers(html):
+    return re.findall(r'<th scope="row">([^<]+)', html)
+
+
+def different_rows(html):
+    return re.findall(r'<tr class="is-different">\s*<th scope="row">([^<]+)', html)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "slugs",
+    [
+        ["kees", "bram"],
+        ["scheidingspunt", "joop", "wijzer-scheiden"],
+        ["kees", "bram", "joop", "scheiden-doe-je-samen"],
+    ],
+)
+def test_two_three_or_four_initiatives_stand_side_by_side_in_the_order_asked(client, network, slugs):
+    response = client.get("/vergelijk/", {"initiatieven": ",".join(slugs)})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert column_headers(html) == [network.initiative(slug).title for slug in slugs]
+    assert [label.strip() for label in row_headers(html)] == list(ALL_DIMENSIONS)
+    assert '<table class="compare-table">' in html
+
+
+@pytest.mark.django_db
+def test_the_table_shows_the_values_from_the_profiles(client, network):
+    html = client.get("/vergelijk/?initiatieven=scheidingspunt,scheiden-doe-je-samen").content.decode()
+    assert "Zoetermeer" in html and "Dalfsen" in html
+    assert "Gemeentelijk" in html
+    partner = network.initiative("scheidingspunt").partners.select_related("organisation").first().organisation
+    assert partner.name in html
+    assert partner.get_discipline_display() in html
+
+
+@pytest.mark.django_db
+def test_rows_that_differ_are_marked_for_eyes_and_for_screen_readers(client, network):
+    twin = add_initiative(network.region("twente"), title="BRAM-tweeling", level="regionaal")
+    html = client.get(f"/vergelijk/?initiatieven=scheidingspunt,{twin.slug}").content.decode()
+    differing = [label.strip() for label in different_rows(html)]
+    assert "Niveau" in differing  # gemeentelijk against regionaal
+    assert "Regio" in differing
+    assert html.count("(verschilt)") == len(differing)
+    assert 'class="visually-hidden"> (verschilt)' in html
+
+    # Two initiatives that agree on a dimension: that row is not marked.
+    same_level = add_initiative(network.region("zeeland"), level="regionaal")
+    html = client.get(f"/vergelijk/?initiatieven={twin.slug},{same_level.slug}").content.decode()
+    assert "Niveau" not in [label.strip() for label in different_rows(html)]
+    assert "Niveau" in [label.strip() for label in row_headers(html)]
+
+
+@pytest.mark.django_db
+def test_only_differences_hides_the_rows_that_agree_without_javascript(client, network):
+    first = add_initiative(network.region("twente"), level="regionaal")
+    second = add_initiative(network.region("zeeland"), level="regionaal")
+    url = f"/vergelijk/?initiatieven={first.slug},{second.slug}"
+    full = client.get(url).content.decode()
+    assert "Toon alleen verschillen" in full
+
+    response = client.get(url + "&verschillen=1")
+    html = response.content.decode()
+    assert response.status_code == 200
+    shown = [label.strip() for label in row_headers(html)]
+    assert shown == [label.strip() for label in different_rows(html)]
+    assert "Regio" in shown and "Niveau" not in shown
+    assert "Toon alle kenmerken" in html
+    assert f'href="?initiatieven={first.slug}%2C{second.slug}"' in html  # the way back keeps the choice
+
+
+@pytest.mark.django_db
+def test_repeated_parameters_work_like_a_comma_list_and_the_url_can_be_shared(client, network):
+    repeated = client.get("/vergelijk/?initiatieven=kees&initiatieven=bram")
+    assert repeated.status_code == 200
+    assert column_headers(repeated.content.decode()) == ["KEES", "BRAM"]
+    assert "http://testserver/vergelijk/?initiatieven=kees,bram" in repeated.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("initiatieven=kees", "Kies minstens 2 initiatieven"),
+        ("initiatieven=", "Kies minstens 2 initiatieven"),
+        ("initiatieven=kees,bram,joop,scheidingspunt,wijzer-scheiden", "hoogstens 4 initiatieven"),
+        ("initiatieven=kees,kees", "U koos kees meer dan eens"),
+        ("initiatieven=kees,bestaat-niet", "Het initiatief ‘bestaat-niet’ bestaat niet"),
+        ("initiatieven=nee,ook-niet", "De initiatieven ‘nee’, ‘ook-niet’ bestaan niet"),
+        ("initiatieven=kees,%3Cscript%3E", "is geen geldige naam van een initiatief"),
+        ("initiatieven=kees,b%00ram", "is geen geldige naam van een initiatief"),
+        ("initiatieven=" + "x" * 5000 + ",kees", "is geen geldige naam van een initiatief"),
+    ],
+)
+def test_a_bad_choice_is_a_400_with_a_dutch_message_and_the_form(client, network, query, message):
+    response = client.get("/vergelijk/?" + query)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert message in html
+    assert 'name="initiatieven" value="kees"' in html  # the reader can choose again right there
+    assert "<script>" not in html
+
+
+@pytest.mark.django_db
+def test_a_draft_initiative_cannot_be_compared(client, network):
+    draft = add_initiative(network.region("twente"))
+    draft.unpublish()
+    response = client.get(f"/vergelijk/?initiatieven=kees,{draft.slug}")
+    assert response.status_code == 400
+    assert draft.title not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_form_lists_every_live_initiative_and_vergelijk_met_ticks_one(client, network):
+    response = client.get("/vergelijk/?met=joop")
+    html = response.content.decode()
+    assert response.status_code == 200
+    for initiative in InitiativePage.objects.live():
+        assert f'value="{initiative.slug}"' in html
+    assert 'value="joop" checked' in html
+    assert 'value="kees" checked' not in html
+    assert 'method="get" action="/vergelijk/"' in html
+
+
+@pytest.mark.django_db
+def test_every_profile_and_the_overview_offer_a_way_to_compare(client, network):
+    profile = client.get(network.initiative("bram").url).content.decode()
+    assert 'href="/vergelijk/?met=bram"' in profile
+    overview = client.get("/netwerk/").content.decode()
+    assert 'action="/vergelijk/"' in overview
+    assert 'name="initiatieven" value="bram"' in overview
+
+
+@pytest.mark.django_db
+def test_comparing_costs_the_same_queries_for_two_or_four_initiatives(client, network):
+    def queries(url):
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    two = queries("/vergelijk/?initiatieven=scheidingspunt,joop")
+    four = queries("/vergelijk/?initiatieven=scheidingspunt,joop,scheiden-doe-je-samen,wijzer-scheiden")
+    assert two == four
+    assert four <= 12  # initiatives, four prefetches, regions, the picker (2), view restrictions (2), site
+
+
+def test_the_comparison_prints_without_the_picker():
+    css = (settings.BASE_DIR / "static" / "css" / "site.css").read_text()
+    print_rules = "".join(re.findall(r"@media print \{(.*?)\n\}", css, re.DOTALL))
+    assert ".compare-table tr.is-different" in print_rules  # the difference mark survives without colour
+    assert ".compare-picker" in print_rules

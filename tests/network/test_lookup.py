@@ -1,0 +1,134 @@
+"""/netwerk/gemeente/: which region a municipality is in and which initiatives work there; and the region map."""
+
+import re
+
+import pytest
+
+from network.lookup import find_municipality, normalise
+from network.models import Municipality
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "typed", ["Goes", "goes", "GOES", "  Goes ", "gemeente Goes", "Gemeente goes", "Gose", "Goess"]
+)
+def test_a_municipality_is_found_by_name_case_prefix_and_small_typos(client, network, typed):
+    response = client.get("/netwerk/gemeente/", {"naam": typed})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Gemeente Goes</h1>" in html
+    assert f'href="{network.region("zeeland").url}">Zeeland</a>' in html
+    # No initiative names Goes itself, so the region's initiatives are shown, and the page says so.
+    assert "Geen initiatief noemt Goes uitdrukkelijk" in html
+    assert network.initiative("joop").title in html
+
+
+@pytest.mark.django_db
+def test_a_corrected_typo_is_announced(client, network):
+    html = client.get("/netwerk/gemeente/", {"naam": "Zoetermer"}).content.decode()
+    assert "U zocht ‘Zoetermer’; wij tonen Zoetermeer." in html
+
+
+@pytest.mark.django_db
+def test_initiatives_that_name_the_municipality_come_first_and_alone(client, network):
+    html = client.get("/netwerk/gemeente/", {"naam": "zoetermeer"}).content.decode()
+    assert "Initiatieven die in Zoetermeer werken" in html
+    assert network.initiative("scheidingspunt").title in html
+    # Haaglanden's other initiative does not name Zoetermeer.
+    assert network.initiative("kenniscentrum-kind-en-scheiding").title not in html
+
+
+@pytest.mark.django_db
+def test_accents_and_hyphens_do_not_matter(client, network):
+    Municipality.objects.create(
+        name="Súdwest-Fryslân", slug="sudwest-fryslan", region=network.region("noord-nederland")
+    )
+    html = client.get("/netwerk/gemeente/", {"naam": "sudwest fryslan"}).content.decode()
+    assert "<h1>Gemeente Súdwest-Fryslân</h1>" in html
+    assert "Noord-Nederland" in html
+
+
+@pytest.mark.django_db
+def test_an_unknown_municipality_is_a_404_with_suggestions(client, network):
+    response = client.get("/netwerk/gemeente/", {"naam": "Tilbrug-Noord"})
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "Wij kennen geen gemeente ‘Tilbrug-Noord’ in het netwerk." in html
+    assert "Bedoelde u:" in html
+    assert 'href="?naam=Tilburg"' in html
+
+
+@pytest.mark.django_db
+def test_an_unknown_municipality_without_likeness_still_gets_the_regions(client, network):
+    response = client.get("/netwerk/gemeente/", {"naam": "Amsterdam"})
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Wij kennen geen gemeente ‘Amsterdam’" in html
+    assert network.region("twente").url in html
+
+
+@pytest.mark.django_db
+def test_no_name_shows_the_form(client, network):
+    for query in ("", "?naam=", "?naam=+++"):
+        response = client.get("/netwerk/gemeente/" + query)
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert '<form class="search-box municipality-form" method="get" action="/netwerk/gemeente/"' in html
+        assert "alert--error" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", ["x" * 101, "Goes\x00"])
+def test_garbage_is_a_400_not_a_500(client, network, typed):
+    response = client.get("/netwerk/gemeente/", {"naam": typed})
+    assert response.status_code == 400
+    assert "Dat is geen naam van een gemeente" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_html_in_the_name_is_escaped(client, network):
+    html = client.get("/netwerk/gemeente/", {"naam": "<b>Goes</b>"}).content.decode()
+    assert "<b>Goes</b>" not in html
+
+
+def test_normalise_forgives_what_readers_type():
+    assert normalise("  Gemeente  Rijssen–Holten ") == "rijssen holten"
+    assert normalise("gem. Den Haag") == "den haag"
+    assert normalise("Súdwest-Fryslân") == "sudwest fryslan"
+
+
+@pytest.mark.django_db
+def test_a_fragment_is_suggested_not_guessed(network):
+    match = find_municipality("Rijssen", Municipality.objects.all())
+    assert match.municipality is None
+    assert match.suggestions[0].name == "Rijssen-Holten"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The overview at /netwerk/: the region map, the lookup form, the table
+
+
+@pytest.mark.django_db
+def test_the_overview_has_a_linked_region_map_and_keeps_its_table(client, network):
+    html = client.get("/netwerk/").content.decode()
+    figure = html[html.index('<figure class="map region-map">') : html.index("</figure>")]
+    tiles = re.findall(r'<a class="map__region" href="([^"]+)" aria-label="([^"]+)">\s*<title>([^<]+)</title>', figure)
+    assert len(tiles) == 6
+    labels = {label for _href, label, _title in tiles}
+    assert "Midden-Brabant: 2 initiatieven" in labels
+    assert "Zeeland: 1 initiatief" in labels
+    assert {href for href, _label, _title in tiles} == {
+        network.region(slug).url
+        for slug in ("noord-nederland", "twente", "zeeland", "haaglanden", "midden-brabant", "ijsselland")
+    }
+    assert all(label == title for _href, label, title in tiles)
+    assert "<figcaption>" in figure
+    assert "http" not in re.sub(r'xmlns="[^"]+"', "", figure)  # no map tiles, images or fonts from elsewhere
+    assert 'class="table"' in html  # the same information as a plain table
+    assert 'action="/netwerk/gemeente/"' in html
+
+
+@pytest.mark.django_db
+def test_the_overview_keeps_the_strict_policy(client, network):
+    html = client.get("/netwerk/").content.decode()
+    assert not re.search(r"\sstyle=|<style\b|<script(?![^>]*\bsrc=)", html)
