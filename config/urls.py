@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -19,4 +20,11 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+urlpatterns += [path("", include("opendata.urls"))]
+urlpatterns += [path("i18n/", include("django.conf.urls.i18n"))]
+# Readers' views (compare, municipality lookup, contact form, statements) come before Wagtail's catch-all.
+urlpatterns += [path("", include("network.urls")), path("", include("exchange.urls"))]
+urlpatterns += [
+    path("toegankelijkheid/", TemplateView.as_view(template_name="pages/accessibility.html"), name="accessibility")
+]
 urlpatterns += [path("", include(wagtail_urls))]

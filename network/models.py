@@ -9,7 +9,9 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -33,6 +35,7 @@ class NetworkIndexPage(Page):
     intro = models.TextField(_("inleiding"), blank=True)
     content_panels = [*Page.content_panels, FieldPanel("intro"), InlinePanel("sources", label=_("bronnen"))]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = ["intro", "sources"]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["network.RegionPage", "practices.PracticePage", "network.UpdatePage"]
@@ -54,6 +57,7 @@ class NetworkIndexPage(Page):
 
 class NetworkSource(SourceCitation):
     page = ParentalKey(NetworkIndexPage, on_delete=models.CASCADE, related_name="sources")
+    api_fields = ["citation", "section", "note", "url"]
 
 
 def attach_children(parents, children, attribute):
@@ -90,6 +94,13 @@ class RegionPage(Page):
         InlinePanel("sources", label=_("bronnen")),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("provinces")]
+    api_fields = [
+        "label_en",
+        "provinces",
+        "intro",
+        APIField("municipalities", serializer=serializers.StringRelatedField(many=True)),
+        "sources",
+    ]
 
     parent_page_types = ["network.NetworkIndexPage"]
     subpage_types = ["network.InitiativePage", "practices.PracticePage", "network.UpdatePage"]
@@ -113,6 +124,7 @@ class RegionPage(Page):
 
 class RegionSource(SourceCitation):
     page = ParentalKey(RegionPage, on_delete=models.CASCADE, related_name="sources")
+    api_fields = ["citation", "section", "note", "url"]
 
 
 class Municipality(models.Model):
@@ -268,6 +280,29 @@ class InitiativePage(Page):
         index.FilterField("level"),
         index.FilterField("status"),
     ]
+    # Public fields only: contacts are listed by name, role and organisation, never with their e-mail address.
+    api_fields = [
+        "summary",
+        "level",
+        "status",
+        APIField("municipalities", serializer=serializers.StringRelatedField(many=True)),
+        "coordinator",
+        APIField("coordinating_organisation", serializer=serializers.StringRelatedField()),
+        "meeting_rhythm",
+        "steering_group",
+        "sub_working_groups",
+        "desk_form",
+        "intensity",
+        "website",
+        APIField("themes", serializer=serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")),
+        "partners",
+        "contacts",
+        "factors",
+        "lessons",
+        "body",
+        "last_confirmed",
+        "sources",
+    ]
 
     parent_page_types = ["network.RegionPage"]
     subpage_types = ["practices.PracticePage", "network.UpdatePage"]
@@ -307,6 +342,7 @@ class InitiativePartner(Orderable):
     note = models.CharField(_("toelichting"), max_length=255, blank=True)
 
     panels = [FieldPanel("organisation"), FieldPanel("shell"), FieldPanel("note")]
+    api_fields = [APIField("organisation", serializer=serializers.StringRelatedField()), "shell", "note"]
 
     class Meta(Orderable.Meta):
         verbose_name = _("partner")
@@ -322,6 +358,7 @@ class InitiativeContact(Orderable):
     email = models.EmailField(_("e-mailadres"), blank=True, help_text=_("Wordt nooit op de website getoond."))
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("organisation"), FieldPanel("email")]
+    api_fields = ["name", "role", "organisation"]  # never "email"
 
     class Meta(Orderable.Meta):
         verbose_name = _("contactpersoon")
@@ -337,6 +374,10 @@ class InitiativeFactor(Orderable):
     note = models.CharField(_("toelichting"), max_length=500, blank=True)
 
     panels = [FieldPanel("factor"), FieldPanel("note")]
+    api_fields = [
+        APIField("factor", serializer=serializers.SlugRelatedField(read_only=True, slug_field="slug")),
+        "note",
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("factor")
@@ -350,6 +391,7 @@ class InitiativeLesson(Orderable):
     section = models.CharField(_("paragraaf"), max_length=40, blank=True)
 
     panels = [FieldPanel("text"), FieldPanel("section")]
+    api_fields = ["text", "section"]
 
     class Meta(Orderable.Meta):
         verbose_name = _("geleerde les")
@@ -357,6 +399,7 @@ class InitiativeLesson(Orderable):
 
 class InitiativeSource(SourceCitation):
     page = ParentalKey(InitiativePage, on_delete=models.CASCADE, related_name="sources")
+    api_fields = ["citation", "section", "note", "url"]
 
 
 class UpdatePage(Page):
@@ -383,6 +426,7 @@ class UpdatePage(Page):
         InlinePanel("sources", label=_("bronnen")),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro", boost=2), index.SearchField("body")]
+    api_fields = ["date", "event_date", "intro", "body", "sources"]
 
     parent_page_types = ["network.InitiativePage", "network.RegionPage", "network.NetworkIndexPage"]
     subpage_types = []
@@ -394,6 +438,7 @@ class UpdatePage(Page):
 
 class UpdateSource(SourceCitation):
     page = ParentalKey(UpdatePage, on_delete=models.CASCADE, related_name="sources")
+    api_fields = ["citation", "section", "note", "url"]
 
 
 def _practice_model():

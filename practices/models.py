@@ -10,8 +10,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -172,6 +174,21 @@ class PracticePage(Page):
         index.FilterField("kind"),
         index.FilterField("maturity"),
     ]
+    api_fields = [
+        "kind",
+        "summary",
+        "body",
+        APIField("themes", serializer=serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")),
+        APIField("factors", serializer=serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")),
+        "tags",
+        APIField("target_groups", serializer=serializers.ListField(child=serializers.CharField(), read_only=True)),
+        APIField("disciplines", serializer=serializers.ListField(child=serializers.CharField(), read_only=True)),
+        "maturity",
+        "results",
+        "lessons",
+        "contact",
+        "sources",
+    ]
 
     parent_page_types = ["network.InitiativePage", "network.RegionPage", "network.NetworkIndexPage"]
     subpage_types = []
@@ -198,6 +215,7 @@ class PracticePage(Page):
 
 class PracticeSource(SourceCitation):
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="sources")
+    api_fields = ["citation", "section", "note", "url"]
 
 
 class PracticeIndexPage(Page):

@@ -19,9 +19,14 @@ INSTALLED_APPS = [
     "network",
     "practices",
     "search",
+    "exchange",
+    "opendata",
+    "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -33,11 +38,13 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "rest_framework",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django.contrib.postgres",
 ]
 
@@ -45,6 +52,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "core.locale.CookieLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -122,6 +130,13 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     }
 }
 TAGGIT_CASE_INSENSITIVE = True
+# The open-data API (/api/v2/): a client may fetch a hundred items at a time, as the search API allows.
+WAGTAILAPI_LIMIT_MAX = 100
+# Review e-mails (editorial workflow): the editors get "awaiting review", the submitter "approved"/"sent back".
+# Superusers manage accounts, not content, so they are left out of the review mail.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+WAGTAIL_PASSWORD_RESET_ENABLED = True
 
 # A strict Content-Security-Policy for the public site: everything from the site itself, nothing inline.
 # The Wagtail admin needs inline styles of its own, so it gets a policy without that restriction.

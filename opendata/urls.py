@@ -1,0 +1,17 @@
+"""Open data: feeds, the CSV export, the API v2, robots.txt. Included before Wagtail's catch-all."""
+
+from django.urls import path
+from wagtail.contrib.sitemaps.views import sitemap
+
+from . import views
+from .api import api_router
+from .feeds import SearchAtomFeed, SearchFeed
+
+urlpatterns = [
+    path("feeds/rss/", SearchFeed(), name="feed-rss"),
+    path("feeds/atom/", SearchAtomFeed(), name="feed-atom"),
+    path("praktijken/export.csv", views.practices_csv, name="practices-csv"),
+    path("api/v2/", api_router.urls),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", views.RobotsView.as_view(), name="robots"),
+]

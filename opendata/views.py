@@ -1,0 +1,67 @@
+"""The CSV export of the practices overview, and robots.txt."""
+
+import csv
+
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+
+from search.query import SearchInputError
+
+from .results import EXPORT_PARAMETERS, all_hits, fetch_documents, parse
+
+CSV_COLUMNS = ("titel", "url", "initiatief", "regio", "thema's", "factoren", "trefwoorden", "samenvatting")
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection): quote it as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@require_GET
+def practices_csv(request):
+    """The practices overview with its current filters, as a spreadsheet (/praktijken/export.csv?theme=...).
+
+    UTF-8 with a byte-order mark and semicolons: what Excel with Dutch regional settings opens as columns.
+    """
+    params = request.GET.copy()
+    params.setlist("type", ["practice"])
+    try:
+        query = parse(params, allowed={*EXPORT_PARAMETERS, "type"}, limit=100)
+    except SearchInputError as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    hits = all_hits(query)
+    documents = fetch_documents(hit.id for hit in hits)
+
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="praktijken.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(CSV_COLUMNS)
+    for hit in hits:
+        document = documents.get(hit.id)
+        if document is None:  # unpublished between the search and this query
+            continue
+        writer.writerow(
+            safe_cell(value)
+            for value in (
+                hit.title,
+                request.build_absolute_uri(hit.url),
+                hit.initiative_title,
+                hit.region_title,
+                "; ".join(theme.label for theme in document.themes.all()),
+                "; ".join(factor.label for factor in document.factors.all()),
+                "; ".join(tag.name for tag in document.tags.all()),
+                document.summary,
+            )
+        )
+    return response
+
+
+def safe_cell(value):
+    value = "" if value is None else str(value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+class RobotsView(TemplateView):
+    """robots.txt: everything may be indexed except the admin; points to the sitemap."""
+
+    template_name = "opendata/robots.txt"
+    content_type = "text/plain; charset=utf-8"
