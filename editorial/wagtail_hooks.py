@@ -129,8 +129,7 @@ def refuse_moves_the_user_may_not_make(request, page, destination):
 
 @hooks.register("before_delete_page")
 def refuse_to_delete_regions_with_municipalities(request, page):
-    # A municipality belongs to a region (a protected link): deleting the region would fail half-way with a
-    # server error. Say what to do instead.
+    # Municipalities belong to a region; deleting it would leave them without one. Say what to do instead.
     regions = RegionPage.objects.descendant_of(page, inclusive=True).filter(municipalities__isnull=False).distinct()
     if regions.exists():
         messages.error(

@@ -132,8 +132,15 @@ class Municipality(models.Model):
 
     name = models.CharField(_("naam"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    # SET_NULL, not PROTECT: a region deleted by some route (the admin API, a subtree) must not fail half-way
+    # with a server error, and its municipalities stay, waiting to be assigned again. The admin's delete view
+    # refuses to delete a region with municipalities in the first place (editorial/wagtail_hooks.py).
     region = models.ForeignKey(
-        RegionPage, verbose_name=_("regio"), on_delete=models.PROTECT, related_name="municipalities"
+        RegionPage,
+        verbose_name=_("regio"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="municipalities",
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("region")]
