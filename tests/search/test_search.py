@@ -240,3 +240,63 @@ class Relay:
                 sock.close()
             except OSError:
                 pass
+
+
+@pytest.fixture
+def service_with_elasticsearch(settings, elasticsearch_backend):
+    """The site's own search service, switched to the test node, as ELASTICSEARCH_URL would switch it."""
+    from search.service import search_service
+
+    node = elasticsearch_backend.client.transport.node_pool.get().config
+    settings.ELASTICSEARCH_URL = f"http://{node.host}:{node.port}"
+    settings.ELASTICSEARCH_INDEX = TEST_INDEX
+    search_service.cache_clear()
+    yield search_service()
+    search_service.cache_clear()
+
+
+def _es_titles(service, text):
+    """Titles Elasticsearch returns (a compound's parts also find other pages, so tests look for one title)."""
+    results = service.search(SearchQuery(text=text, backend="elasticsearch"))
+    assert results.backend == "elasticsearch", results.fallback_reason
+    return [hit.title for hit in results.hits]
+
+
+def test_publish_unpublish_and_delete_reach_elasticsearch(
+    service_with_elasticsearch, network, django_capture_on_commit_callbacks
+):
+    from tests.factories import add_practice
+
+    service = service_with_elasticsearch
+    with django_capture_on_commit_callbacks(execute=True):
+        practice = add_practice(network.initiative("joop"), title="Zeeuwse bemiddelingstafelpraktijk")
+    title = "Zeeuwse bemiddelingstafelpraktijk"
+    assert _es_titles(service, "bemiddelingstafelpraktijk")[0] == title
+    with django_capture_on_commit_callbacks(execute=True):
+        practice.unpublish()
+    assert title not in _es_titles(service, "bemiddelingstafelpraktijk")
+    with django_capture_on_commit_callbacks(execute=True):
+        practice.save_revision().publish()
+    assert _es_titles(service, "bemiddelingstafelpraktijk")[0] == title
+    with django_capture_on_commit_callbacks(execute=True):
+        practice.delete()
+    assert title not in _es_titles(service, "bemiddelingstafelpraktijk")
+
+
+def test_a_moved_practice_carries_its_new_initiative(
+    service_with_elasticsearch, network, django_capture_on_commit_callbacks
+):
+    from tests.factories import add_practice
+
+    service = service_with_elasticsearch
+    practice = add_practice(network.initiative("joop"), title="Verhuisde omgangsregelingspraktijk")
+    with django_capture_on_commit_callbacks(execute=True):
+        practice.move(network.initiative("bram"), pos="last-child")
+    for backend in ("elasticsearch", "database"):
+        hits = service.search(SearchQuery(text="omgangsregelingspraktijk", backend=backend)).hits
+        moved = [hit for hit in hits if hit.title == "Verhuisde omgangsregelingspraktijk"]
+        assert [(hit.initiative, hit.region, hit.url) for hit in moved] == [
+            ("bram", "twente", "/netwerk/twente/bram/" + practice.slug + "/")
+        ], backend
+    with django_capture_on_commit_callbacks(execute=True):
+        practice.delete()
