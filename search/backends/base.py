@@ -62,6 +62,19 @@ class SearchBackend:
     def search(self, query):
         raise NotImplementedError
 
+    @staticmethod
+    def facet_values(facet, counts, query):
+        """Facet counts (value → count) as labelled values, the most frequent first, the chosen ones marked."""
+        from ..vocabulary import labels
+
+        names = labels(facet, counts)
+        chosen = set(query.filters.get(facet, ()))
+        values = [
+            FacetValue(value=value, label=names.get(value, value), count=count, selected=value in chosen)
+            for value, count in counts.items()
+        ]
+        return sorted(values, key=lambda item: (-item.count, item.label))
+
     def index_documents(self, documents):
         raise NotImplementedError
 

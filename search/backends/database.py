@@ -13,8 +13,7 @@ from wagtail.search.query import Or, Phrase, PlainText
 from .. import analysis
 from ..models import SearchDocument
 from ..snippets import make_snippet
-from ..vocabulary import labels
-from .base import TYPE_WEIGHTS, FacetValue, SearchBackend, SearchHit, SearchResults
+from .base import TYPE_WEIGHTS, SearchBackend, SearchHit, SearchResults
 
 # How many of the best text matches are re-ranked with the type weights; deeper pages keep the database's order.
 RERANK_DEPTH = 200
@@ -127,14 +126,7 @@ class DatabaseBackend(SearchBackend):
                 .annotate(count=Count("pk"))
                 .order_by()
             )
-        counts = dict(rows)
-        names = labels(facet, counts)
-        chosen = set(query.filters.get(facet, ()))
-        values = [
-            FacetValue(value=value, label=names.get(value, value), count=count, selected=value in chosen)
-            for value, count in counts.items()
-        ]
-        return sorted(values, key=lambda item: (-item.count, item.label))
+        return self.facet_values(facet, dict(rows), query)
 
     def hit(self, document, terms):
         return SearchHit(

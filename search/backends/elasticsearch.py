@@ -11,8 +11,7 @@ from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 from elasticsearch.dsl import A, Q, Search
 
 from .. import analysis
-from ..vocabulary import labels
-from .base import TYPE_WEIGHTS, FacetValue, SearchBackend, SearchHit, SearchResults, SearchUnavailable
+from .base import TYPE_WEIGHTS, SearchBackend, SearchHit, SearchResults, SearchUnavailable
 
 DUTCH_TEXT = {"type": "text", "analyzer": "dutch_index", "search_analyzer": "dutch_search"}
 # Highlighted fields keep their offsets in the index, so snippets come from the postings instead of analysing the
@@ -112,7 +111,7 @@ class ElasticsearchBackend(SearchBackend):
         response = self._execute(search)
         hits = [self.hit(hit) for hit in response.hits]
         facets = {
-            facet: self.facet_values(facet, response.aggregations[facet]["values"]["buckets"], query)
+            facet: self.bucket_values(facet, response.aggregations[facet]["values"]["buckets"], query)
             for facet in self.facet_names
         }
         return SearchResults(
@@ -148,15 +147,9 @@ class ElasticsearchBackend(SearchBackend):
     def filter_clause(facet, values):
         return Q("terms", **{FILTER_FIELDS[facet]: list(values)})
 
-    def facet_values(self, facet, buckets, query):
+    def bucket_values(self, facet, buckets, query):
         counts = {bucket["key"]: bucket["doc_count"] for bucket in buckets if bucket["doc_count"]}
-        names = labels(facet, counts)
-        chosen = set(query.filters.get(facet, ()))
-        values = [
-            FacetValue(value=value, label=names.get(value, value), count=count, selected=value in chosen)
-            for value, count in counts.items()
-        ]
-        return sorted(values, key=lambda item: (-item.count, item.label))
+        return self.facet_values(facet, counts, query)
 
     @staticmethod
     def hit(hit):
