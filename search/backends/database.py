@@ -6,7 +6,10 @@ the project's synonyms and the parts of Dutch compounds (``search.analysis``), b
 compounds and SQLite does not stem.
 """
 
+from django.contrib.postgres.search import TrigramWordSimilarity
+from django.db import connection
 from django.db.models import Count, Q
+from django.db.models.functions import Greatest
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, Phrase, PlainText
 
@@ -15,6 +18,8 @@ from ..models import SearchDocument
 from ..snippets import make_snippet
 from .base import TYPE_WEIGHTS, SearchBackend, SearchHit, SearchResults
 
+# How alike a typed word and a word in a title or keywords must be (0-1) to count as a typo of it.
+TRIGRAM_THRESHOLD = 0.5
 # How many of the best text matches are re-ranked with the type weights; deeper pages keep the database's order.
 RERANK_DEPTH = 200
 
@@ -91,7 +96,24 @@ class DatabaseBackend(SearchBackend):
         wagtail_query = words[0] if len(words) == 1 else Or(words)
         results = get_search_backend("default").search(wagtail_query, SearchDocument.objects.all())
         # get_queryset() is the backend's own ranked queryset of every match: filters and facets are SQL on it.
-        return results.annotate_score("score").get_queryset()
+        matched = results.annotate_score("score").get_queryset()
+        if self.understand_query and connection.vendor == "postgresql" and not matched.exists():
+            return self.similar_words(terms[0])
+        return matched
+
+    @staticmethod
+    def similar_words(text):
+        """On PostgreSQL, when no word matches: titles and keywords that contain a word like the one typed.
+
+        Trigram similarity (pg_trgm) forgives typos that stemming cannot ("casusoverlg", "Zoetermer"). The
+        service's own correction, which only knows the vocabulary, still runs when this finds nothing.
+        """
+        similarity = Greatest(TrigramWordSimilarity(text, "title"), TrigramWordSimilarity(text, "keywords"))
+        return (
+            SearchDocument.objects.annotate(score=similarity)
+            .filter(score__gte=TRIGRAM_THRESHOLD)
+            .order_by("-score", "-published_at")
+        )
 
     def apply_filters(self, documents, filters):
         for facet, values in filters.items():

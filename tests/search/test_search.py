@@ -8,6 +8,7 @@ import socket
 import threading
 
 import pytest
+from django.db import connection
 from django.http import QueryDict
 from elasticsearch.dsl import Search
 
@@ -300,3 +301,11 @@ def test_a_moved_practice_carries_its_new_initiative(
         ], backend
     with django_capture_on_commit_callbacks(execute=True):
         practice.delete()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram similarity is PostgreSQL's (pg_trgm)")
+@pytest.mark.django_db
+def test_on_postgresql_a_typo_is_found_by_trigram_similarity():
+    # The backend alone, without the service's vocabulary correction: pg_trgm finds the misspelt municipality.
+    hits = DatabaseBackend().search(SearchQuery(text="Zoetermeeer")).hits
+    assert any(hit.initiative == "scheidingspunt" for hit in hits[:5]), [hit.title for hit in hits[:5]]
