@@ -42,7 +42,13 @@ class SearchService:
     def _with_suggestions(self, backend, query):
         """Search; when nothing matches, try the closest known words once (typo tolerance on every backend)."""
         results = backend.search(query)
-        if results.count or not query.text:
+        if not query.text:
+            return results
+        if results.count:
+            if results.approximate:
+                # The hits only resemble the words typed: still say which word we think was meant.
+                corrected = suggest_correction(query.text)
+                results.suggestions = [corrected] if corrected else []
             return results
         corrected = suggest_correction(query.text)
         if corrected and corrected.lower() != query.text.lower():

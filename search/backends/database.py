@@ -41,7 +41,7 @@ class DatabaseBackend(SearchBackend):
 
     def search(self, query):
         terms = self.query_terms(query.text)
-        matched = self.text_matches(terms) if terms else None
+        matched, approximate = self.text_matches(terms) if terms else (None, False)
         results = self.apply_filters(matched if matched is not None else SearchDocument.objects.all(), query.filters)
         if matched is None:
             results = results.order_by("-published_at", "title")
@@ -54,7 +54,9 @@ class DatabaseBackend(SearchBackend):
             window = list(results[query.offset : query.offset + query.limit])
         hits = [self.hit(document, terms) for document in window]
         facets = {facet: self.facet_counts(facet, matched, query) for facet in self.facet_names}
-        return SearchResults(query=query.text, backend=self.name, count=count, hits=hits, facets=facets)
+        return SearchResults(
+            query=query.text, backend=self.name, count=count, hits=hits, facets=facets, approximate=approximate
+        )
 
     def own_words(self, text):
         """The words the reader typed (folded, without stop words): they count more than their expansions."""
@@ -91,15 +93,16 @@ class DatabaseBackend(SearchBackend):
         return analysis.expand_query_terms(text)
 
     def text_matches(self, terms):
-        """Documents matching any of the terms, best first, with their relevance as ``score``."""
+        """Documents matching any of the terms, best first, with their relevance as ``score``; and whether they
+        only resemble the words (a typo) rather than contain them."""
         words = [Phrase(term) if " " in term else PlainText(term) for term in terms]
         wagtail_query = words[0] if len(words) == 1 else Or(words)
         results = get_search_backend("default").search(wagtail_query, SearchDocument.objects.all())
         # get_queryset() is the backend's own ranked queryset of every match: filters and facets are SQL on it.
         matched = results.annotate_score("score").get_queryset()
         if self.understand_query and connection.vendor == "postgresql" and not matched.exists():
-            return self.similar_words(terms[0])
-        return matched
+            return self.similar_words(terms[0]), True
+        return matched, False
 
     @staticmethod
     def similar_words(text):
