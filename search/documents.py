@@ -1,5 +1,6 @@
 """Flatten a public page into the fields that search needs. Both backends index exactly these."""
 
+from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
@@ -99,8 +100,6 @@ def _prefetch(pages):
         if model is RegionPage:
             lookups.append("municipalities")
         if lookups:
-            from django.db.models import prefetch_related_objects
-
             prefetch_related_objects(group, *lookups)
         for page in group:
             if model in (PracticePage, InitiativePage):
