@@ -5,16 +5,15 @@ database backend answers and the results say so (``fallback_reason``), with a wa
 go to both, so the database can take over at any moment.
 """
 
-import difflib
 import logging
 from functools import lru_cache
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from . import analysis
 from .backends.base import SearchUnavailable
 from .backends.database import DatabaseBackend
+from .spelling import suggest_correction
 
 logger = logging.getLogger(__name__)
 
@@ -98,40 +97,3 @@ def search_service():
 
         elasticsearch = ElasticsearchBackend(settings.ELASTICSEARCH_URL, index_name=settings.ELASTICSEARCH_INDEX)
     return SearchService(DatabaseBackend(), elasticsearch)
-
-
-def suggest_correction(text):
-    """The query with each unknown word replaced by the closest word of the platform's vocabulary, if any."""
-    vocabulary = known_words()
-    words = text.lower().split()
-    corrected = []
-    changed = False
-    for word in words:
-        if word in vocabulary or len(word) < 4:
-            corrected.append(word)
-            continue
-        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.8)
-        corrected.append(close[0] if close else word)
-        changed = changed or bool(close)
-    return " ".join(corrected) if changed else ""
-
-
-@lru_cache(maxsize=1)
-def known_words():
-    """Words readers are likely to mean: the vocabulary's labels, the synonyms, the place names, the titles."""
-    from network.models import InitiativePage, Municipality, RegionPage
-    from practices.models import Factor, Theme
-
-    words = set()
-    phrases = [
-        *Theme.objects.values_list("label", flat=True),
-        *Factor.objects.values_list("label", flat=True),
-        *Municipality.objects.values_list("name", flat=True),
-        *RegionPage.objects.values_list("title", flat=True),
-        *InitiativePage.objects.values_list("title", flat=True),
-        *(term for group in analysis.load_synonym_groups() for term in group),
-        *analysis.compound_word_list(),
-    ]
-    for phrase in phrases:
-        words.update(word.strip(".,;:()").lower() for word in phrase.split() if len(word) > 3)
-    return sorted(words)

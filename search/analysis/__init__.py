@@ -24,6 +24,7 @@ from pathlib import Path
 __all__ = [
     "SynonymRule",
     "compound_word_list",
+    "decompounder_finds_parts",
     "expand_query_terms",
     "fold",
     "index_analysis_settings",
@@ -346,6 +347,27 @@ def _segment(word: str) -> tuple[str, ...] | None:
             (parts, cost, _), found = choice
             best[i] = (parts, cost, found)
     return best[0][2] if best[0] is not None else None
+
+
+def decompounder_finds_parts(text: str) -> bool:
+    """Whether Elasticsearch's ``dictionary_decompounder`` would add a part to
+    any word of ``text``: a dictionary word inside it other than the word itself.
+
+    Mirrors the filter's own scan (every substring of the allowed sizes, in
+    words of ``MIN_WORD_SIZE`` letters or more), so the search backend can
+    leave out its decompounding clause for queries that have no compounds:
+    that clause would then only repeat the plain one at extra cost.
+    """
+    words = load_compound_words()
+    for token in tokenize(text):
+        if len(token) < MIN_WORD_SIZE:
+            continue
+        for start in range(len(token) - MIN_SUBWORD_SIZE + 1):
+            longest = min(MAX_SUBWORD_SIZE, len(token) - start)
+            for size in range(MIN_SUBWORD_SIZE, longest + 1):
+                if size < len(token) and token[start : start + size] in words:
+                    return True
+    return False
 
 
 def split_compound(word: str) -> list[str]:

@@ -41,7 +41,7 @@ class SearchResults:
     facets: dict  # facet name → list[FacetValue]
     fallback_reason: str = ""  # set when the database answered because Elasticsearch could not
     suggestions: list = field(default_factory=list)  # "did you mean" terms when nothing matched
-    approximate: bool = False  # the hits are like the words typed (a typo), none has them exactly
+    approximate: bool = False  # a typed word was taken for a typo: hits may only resemble it
 
 
 # Readers come for practices they can learn from; an initiative's profile comes next. Region pages and news

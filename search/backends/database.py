@@ -13,7 +13,7 @@ from django.db.models.functions import Greatest
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, Phrase, PlainText
 
-from .. import analysis
+from .. import analysis, spelling
 from ..models import SearchDocument
 from ..snippets import make_snippet
 from .base import TYPE_WEIGHTS, SearchBackend, SearchHit, SearchResults
@@ -40,7 +40,7 @@ class DatabaseBackend(SearchBackend):
     # --- answering ---------------------------------------------------------------------------------------
 
     def search(self, query):
-        terms = self.query_terms(query.text)
+        terms, corrected = self.query_terms(query.text)
         matched, approximate = self.text_matches(terms) if terms else (None, False)
         results = self.apply_filters(matched if matched is not None else SearchDocument.objects.all(), query.filters)
         if matched is None:
@@ -55,7 +55,12 @@ class DatabaseBackend(SearchBackend):
         hits = [self.hit(document, terms) for document in window]
         facets = {facet: self.facet_counts(facet, matched, query) for facet in self.facet_names}
         return SearchResults(
-            query=query.text, backend=self.name, count=count, hits=hits, facets=facets, approximate=approximate
+            query=query.text,
+            backend=self.name,
+            count=count,
+            hits=hits,
+            facets=facets,
+            approximate=approximate or corrected,
         )
 
     def own_words(self, text):
@@ -86,11 +91,23 @@ class DatabaseBackend(SearchBackend):
         return sorted(documents, key=lambda document: -document.score)
 
     def query_terms(self, text):
+        """The words to look for, and whether a typed word was taken for a typo.
+
+        The query is widened with synonyms and compound parts; a word that looks like a typo of the platform's
+        vocabulary brings that word too (Elasticsearch matches such words fuzzily).
+        """
         if not text:
-            return []
+            return [], False
         if not self.understand_query:
-            return [text]
-        return analysis.expand_query_terms(text)
+            return [text], False
+        terms = analysis.expand_query_terms(text)
+        corrected = False
+        for word in analysis.tokenize(text):
+            correction = spelling.closest_known_word(word)
+            if correction:
+                terms += [term for term in analysis.expand_query_terms(correction) if term not in terms]
+                corrected = True
+        return terms, corrected
 
     def text_matches(self, terms):
         """Documents matching any of the terms, best first, with their relevance as ``score``; and whether they

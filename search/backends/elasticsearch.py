@@ -8,7 +8,7 @@ in one atomic step, so search keeps answering while it runs. Every failure to re
 import time
 
 from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
-from elasticsearch.dsl import A, Q, Search
+from elasticsearch.dsl import A, MultiSearch, Q, Search
 
 from .. import analysis
 from .base import TYPE_WEIGHTS, SearchBackend, SearchHit, SearchResults, SearchUnavailable
@@ -56,6 +56,8 @@ MAPPING = {
 TEXT_FIELDS = ["title^4", "keywords^3", "summary^2", "text"]
 # Typos are matched on the unstemmed, unsynonymised words: fuzzy matching and synonym graphs do not mix.
 FUZZY_FIELDS = ["title.plain^2", "keywords.plain^2", "summary.plain"]
+# How many of the best matches are rescored (phrase, page type): as many as the largest page the API serves.
+RESCORE_WINDOW = 100
 FILTER_FIELDS = {
     "region": "region",
     "initiative": "initiative",
@@ -78,70 +80,141 @@ class ElasticsearchBackend(SearchBackend):
     # --- answering ---------------------------------------------------------------------------------------
 
     def search(self, query):
-        search = Search(using=self.client, index=self.alias).extra(track_total_hits=True)
-        if query.text:
-            # Snippets highlight the plain matches only: with the phrase and fuzzy clauses the highlighter
-            # re-analysed each hit's text (about a second a query on a loaded machine; tens of milliseconds now).
-            highlight_query = Q("multi_match", query=query.text, fields=["summary", "text", "keywords"])
-            search = (
-                search.query(self.text_query(query.text))
-                .highlight_options(
-                    highlight_query=highlight_query.to_dict(),
-                    pre_tags=["<mark>"],
-                    post_tags=["</mark>"],
-                    encoder="html",
-                    number_of_fragments=1,
-                    fragment_size=200,
-                    no_match_size=200,
-                )
-                .highlight("summary", "text", "keywords")
-            )
-        else:
-            search = search.sort({"published_at": {"order": "desc"}}, {"title.raw": {"order": "asc"}})
+        """One round trip, two searches that the node runs side by side.
+
+        The hits search ranks only as far as the requested page needs: with the filters inside the query and no
+        total to count, Lucene skips documents that cannot reach the page. The counts search scores nothing: it
+        counts every match and computes the facets. At 100,000 practices a single search doing both spent most of
+        its time scoring matches that only the counts needed (measured in the README's benchmark section).
+        """
+        unknown_words = self.unknown_words(query.text) if query.text else []
+        matches = self.match_query(query.text, unknown_words) if query.text else Q("match_all")
         filters = {facet: self.filter_clause(facet, values) for facet, values in query.filters.items()}
-        if filters:
-            # post_filter narrows the hits but not the aggregations: each facet applies every filter but its own.
-            search = search.post_filter(Q("bool", filter=list(filters.values())))
-        for facet in self.facet_names:
-            others = [clause for name, clause in filters.items() if name != facet]
-            bucket = A("filter", Q("bool", filter=others)) if others else A("filter", Q("match_all"))
-            bucket.bucket("values", "terms", field=FILTER_FIELDS[facet], size=100)
-            search.aggs.bucket(facet, bucket)
-        search = search[query.offset : query.offset + query.limit]
-        response = self._execute(search)
-        hits = [self.hit(hit) for hit in response.hits]
+        hits = (
+            Search(index=self.alias)
+            .query(Q("bool", must=[matches], filter=list(filters.values())))
+            .extra(track_total_hits=False)
+        )
+        hits = self.ranked(hits, query.text) if query.text else self.most_recent_first(hits)
+        counts = self.counted(Search(index=self.alias).query(Q("constant_score", filter=matches)), filters)
+        hits_response, counts_response = self._execute_together(hits[query.offset : query.offset + query.limit], counts)
         facets = {
-            facet: self.bucket_values(facet, response.aggregations[facet]["values"]["buckets"], query)
+            facet: self.bucket_values(facet, counts_response.aggregations[facet]["values"]["buckets"], query)
             for facet in self.facet_names
         }
         return SearchResults(
-            query=query.text, backend=self.name, count=response.hits.total.value, hits=hits, facets=facets
+            query=query.text,
+            backend=self.name,
+            count=counts_response.hits.total.value,
+            hits=[self.hit(hit) for hit in hits_response.hits],
+            facets=facets,
+            approximate=bool(unknown_words),
         )
 
     @staticmethod
-    def text_query(text):
-        matches = Q(
-            "bool",
-            should=[
-                Q("multi_match", query=text, fields=TEXT_FIELDS, type="most_fields"),
-                Q("multi_match", query=text, fields=TEXT_FIELDS, type="phrase", boost=2),
-                # The search analyzer keeps compounds whole (a decompounder would break multi-word synonyms), so
-                # one clause reads the query with the index analyzer: "vechtscheidingsproblematiek" → its parts.
-                Q("multi_match", query=text, fields=TEXT_FIELDS, analyzer="dutch_index", boost=0.5),
+    def match_query(text, unknown_words=()):
+        """Which documents the words find. Phrases and page types only reorder the best of them (see ``ranked``)."""
+        clauses = [Q("multi_match", query=text, fields=TEXT_FIELDS, type="most_fields")]
+        if analysis.decompounder_finds_parts(text):
+            # The search analyzer keeps compounds whole (a decompounder would break multi-word synonyms), so this
+            # clause reads the query with the index analyzer: "vechtscheidingsproblematiek" → its parts. For a
+            # query without compounds it would repeat the clause above, so it is left out.
+            clauses.append(Q("multi_match", query=text, fields=TEXT_FIELDS, analyzer="dutch_index", boost=0.5))
+        if unknown_words:
+            clauses.append(
                 Q(
                     "multi_match",
-                    query=text,
+                    query=" ".join(unknown_words),
                     fields=FUZZY_FIELDS,
                     fuzziness="AUTO",
                     prefix_length=1,
                     max_expansions=20,
                     boost=0.3,
-                ),
-            ],
-            minimum_should_match=1,
-        )
+                )
+            )
+        return Q("bool", should=clauses, minimum_should_match=1)
+
+    def unknown_words(self, text):
+        """The words of ``text`` that no title, summary or keyword list holds as typed: likely typos.
+
+        Only these are matched fuzzily. A fuzzy clause on a word the index knows finds its common neighbours
+        ("wijkteams", "buurtteam") and cost a quarter of the query time at 100,000 practices; the word itself, its
+        stem and its synonyms are found by the other clauses. One small request reads the index's term statistics.
+        """
+        fields = [field.split("^")[0] for field in FUZZY_FIELDS]
+        try:
+            response = self.client.termvectors(
+                index=self.alias,
+                doc={field.split(".")[0]: text for field in fields},
+                fields=fields,
+                term_statistics=True,
+                field_statistics=False,
+                positions=False,
+                offsets=False,
+            )
+        except (TransportError, ApiError) as error:
+            raise SearchUnavailable(str(error)) from error
+        words, known = {}, set()
+        for vector in response["term_vectors"].values():
+            for word, statistics in vector["terms"].items():
+                words[word] = None
+                if statistics.get("doc_freq"):
+                    known.add(word)
+        return [word for word in words if word not in known]
+
+    @staticmethod
+    def ranked(search, text):
+        """Rescore the best matches: the words as a phrase count double, then each page type gets its weight.
+
+        Rescoring a window instead of every match keeps the costly phrase matching to a hundred documents; pages
+        beyond the window keep their plain order, the same on every request, so paging stays stable.
+        """
+        phrase = Q("multi_match", query=text, fields=TEXT_FIELDS, type="phrase")
         weights = [{"filter": {"term": {"type": kind}}, "weight": weight} for kind, weight in TYPE_WEIGHTS.items()]
-        return Q("function_score", query=matches, functions=weights, score_mode="first", boost_mode="multiply")
+        type_weight = Q("function_score", functions=weights, score_mode="first", boost_mode="replace")
+        rescore = [
+            {"window_size": RESCORE_WINDOW, "query": {"rescore_query": phrase.to_dict(), "rescore_query_weight": 2}},
+            {
+                "window_size": RESCORE_WINDOW,
+                "query": {"rescore_query": type_weight.to_dict(), "score_mode": "multiply"},
+            },
+        ]
+        # Snippets highlight the plain matches only: with the phrase and fuzzy clauses the highlighter re-analysed
+        # each hit's text (about a second a query on a loaded machine; a few milliseconds now).
+        highlight_query = Q("multi_match", query=text, fields=["summary", "text", "keywords"])
+        return (
+            search.extra(rescore=rescore)
+            .highlight_options(
+                highlight_query=highlight_query.to_dict(),
+                pre_tags=["<mark>"],
+                post_tags=["</mark>"],
+                encoder="html",
+                number_of_fragments=1,
+                fragment_size=200,
+                no_match_size=200,
+            )
+            .highlight("summary", "text", "keywords")
+        )
+
+    @staticmethod
+    def most_recent_first(search):
+        return search.sort({"published_at": {"order": "desc"}}, {"title.raw": {"order": "asc"}})
+
+    def counted(self, search, filters):
+        """The total under every filter, and per facet the counts under every filter but its own.
+
+        post_filter narrows the total but not the aggregations, so a reader can widen a facet by ticking another
+        value of it and see beforehand how many results that gives.
+        """
+        search = search.extra(size=0, track_total_hits=True)
+        if filters:
+            search = search.post_filter(Q("bool", filter=list(filters.values())))
+        for facet in self.facet_names:
+            others = [clause for name, clause in filters.items() if name != facet]
+            bucket = A("filter", Q("bool", filter=others))
+            bucket.bucket("values", "terms", field=FILTER_FIELDS[facet], size=100)
+            search.aggs.bucket(facet, bucket)
+        return search
 
     @staticmethod
     def filter_clause(facet, values):
@@ -194,6 +267,15 @@ class ElasticsearchBackend(SearchBackend):
     def _execute(self, search):
         try:
             return search.execute()
+        except (TransportError, ApiError) as error:
+            raise SearchUnavailable(str(error)) from error
+
+    def _execute_together(self, *searches):
+        multi = MultiSearch(using=self.client, index=self.alias)
+        for search in searches:
+            multi = multi.add(search)
+        try:
+            return multi.execute()
         except (TransportError, ApiError) as error:
             raise SearchUnavailable(str(error)) from error
 

@@ -9,6 +9,7 @@ import pytest
 from search import analysis
 from search.analysis import (
     compound_word_list,
+    decompounder_finds_parts,
     expand_query_terms,
     index_analysis_settings,
     load_compound_words,
@@ -162,6 +163,21 @@ def test_split_compound_folds_its_input():
 )
 def test_split_compound_returns_nothing_for_a_non_compound(word):
     assert split_compound(word) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("vechtscheidingsproblematiek", True),
+        ("Casusoverleggen", True),
+        ("wijkteam zoetermeer", False),  # no dictionary word inside either
+        ("sociale kaart", False),  # words too short to hold two parts
+        ("preventie", False),
+        ("", False),
+    ],
+)
+def test_decompounder_finds_parts_tells_which_queries_hold_compounds(text, expected):
+    assert decompounder_finds_parts(text) is expected
 
 
 # --- query expansion ---------------------------------------------------------------

@@ -8,10 +8,11 @@ No Django needed.
 """
 
 import uuid
+from pathlib import Path
 
 import pytest
 
-from search.analysis import index_analysis_settings
+from search.analysis import MIN_WORD_SIZE, decompounder_finds_parts, index_analysis_settings, tokenize
 
 pytestmark = pytest.mark.elasticsearch
 
@@ -201,3 +202,24 @@ def test_match_queries_find_documents_through_synonyms_and_parts(es, index):
     assert "4" in hits("financiering")
     assert "4" in hits("subsidie")
     assert hits("financiering") == {"4"}
+
+
+def test_python_knows_which_words_the_decompounder_splits(es, index):
+    # The search backend leaves its decompounding clause out when decompounder_finds_parts says a query has no
+    # compound; that must be exactly when the node's decompounder adds nothing. Checked on every long word of the
+    # study's content, in one request: parts share the position of the word they come from.
+    content = (Path(__file__).resolve().parents[2] / "network" / "data" / "study_content.json").read_text()
+    words = sorted({word for word in tokenize(content) if len(word) >= MIN_WORD_SIZE and word.isalpha()})
+    found = es.indices.analyze(
+        index=index,
+        tokenizer="standard",
+        filter=["lowercase", "nl_folding", "nl_decompounder"],
+        text=" ".join(words),
+    )["tokens"]
+    parts_at = {}
+    for token in found:
+        parts_at.setdefault(token["position"], set()).add(token["token"])
+    node_splits = {word: bool(parts_at[position] - {word}) for position, word in enumerate(words)}
+    assert sum(node_splits.values()) > 100  # the study is full of compounds
+    disagreements = {word: splits for word, splits in node_splits.items() if splits != decompounder_finds_parts(word)}
+    assert not disagreements
