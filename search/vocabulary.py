@@ -1,5 +1,6 @@
 """The values each facet can take, with their labels: the slugs of taxonomy.json and the page tree."""
 
+from django.db.models import CharField, Value
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
@@ -41,3 +42,40 @@ def labels(facet, values):
         return dict(Tag.objects.filter(slug__in=values).values_list("slug", "name"))
     model = Theme if facet == "theme" else Factor
     return dict(model.objects.filter(slug__in=values).values_list("slug", "label"))
+
+
+# The facets whose labels live in the database, with the model and the field holding the label.
+LABEL_SOURCES = {
+    "region": (RegionPage, "title"),
+    "initiative": (InitiativePage, "title"),
+    "theme": (Theme, "label"),
+    "factor": (Factor, "label"),
+    "tag": (Tag, "name"),
+}
+
+
+def labels_by_facet(values_by_facet):
+    """facet → {slug: label} for the values of several facets at once: one database query for all of them.
+
+    A search shows five facets; asking per facet cost a fifth of an Elasticsearch search's time.
+    """
+    found = {facet: {} for facet in values_by_facet}
+    rows = None
+    for facet, values in values_by_facet.items():
+        values = list(values)
+        if facet not in LABEL_SOURCES:
+            found[facet] = labels(facet, values)
+            continue
+        if not values:
+            continue
+        model, label_field = LABEL_SOURCES[facet]
+        facet_rows = (
+            model.objects.filter(slug__in=values)
+            .annotate(facet_name=Value(facet, output_field=CharField()))
+            .values_list("slug", label_field, "facet_name")
+            .order_by()
+        )
+        rows = facet_rows if rows is None else rows.union(facet_rows, all=True)
+    for slug, label, facet in rows if rows is not None else ():
+        found[facet][slug] = label
+    return found

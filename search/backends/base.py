@@ -64,17 +64,20 @@ class SearchBackend:
         raise NotImplementedError
 
     @staticmethod
-    def facet_values(facet, counts, query):
-        """Facet counts (value → count) as labelled values, the most frequent first, the chosen ones marked."""
-        from ..vocabulary import labels
+    def labelled_facets(counts_by_facet, query):
+        """Facet counts (facet → value → count) as labelled values, the most frequent first, the chosen ones marked."""
+        from ..vocabulary import labels_by_facet
 
-        names = labels(facet, counts)
-        chosen = set(query.filters.get(facet, ()))
-        values = [
-            FacetValue(value=value, label=names.get(value, value), count=count, selected=value in chosen)
-            for value, count in counts.items()
-        ]
-        return sorted(values, key=lambda item: (-item.count, item.label))
+        names = labels_by_facet(counts_by_facet)
+        facets = {}
+        for facet, counts in counts_by_facet.items():
+            chosen = set(query.filters.get(facet, ()))
+            values = [
+                FacetValue(value=value, label=names[facet].get(value, value), count=count, selected=value in chosen)
+                for value, count in counts.items()
+            ]
+            facets[facet] = sorted(values, key=lambda item: (-item.count, item.label))
+        return facets
 
     def index_documents(self, documents):
         raise NotImplementedError

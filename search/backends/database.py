@@ -53,7 +53,9 @@ class DatabaseBackend(SearchBackend):
         else:
             window = list(results[query.offset : query.offset + query.limit])
         hits = [self.hit(document, terms) for document in window]
-        facets = {facet: self.facet_counts(facet, matched, query) for facet in self.facet_names}
+        facets = self.labelled_facets(
+            {facet: self.facet_counts(facet, matched, query) for facet in self.facet_names}, query
+        )
         return SearchResults(
             query=query.text,
             backend=self.name,
@@ -154,7 +156,7 @@ class DatabaseBackend(SearchBackend):
         return Q(pk__in=through.objects.filter(**{f"{column}__slug__in": values}).values("searchdocument_id"))
 
     def facet_counts(self, facet, matched, query):
-        """Counts for one facet under every filter but its own, so ticking a second value widens the result."""
+        """value → count for one facet under every filter but its own, so ticking a second value widens the result."""
         base = matched.order_by().values("pk") if matched is not None else None
         documents = SearchDocument.objects.filter(pk__in=base) if base is not None else SearchDocument.objects.all()
         documents = self.apply_filters(documents, query.without_facet(facet).filters)
@@ -168,7 +170,7 @@ class DatabaseBackend(SearchBackend):
                 .annotate(count=Count("pk"))
                 .order_by()
             )
-        return self.facet_values(facet, dict(rows), query)
+        return dict(rows)
 
     def hit(self, document, terms):
         return SearchHit(

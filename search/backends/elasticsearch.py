@@ -56,6 +56,8 @@ MAPPING = {
 TEXT_FIELDS = ["title^4", "keywords^3", "summary^2", "text"]
 # Typos are matched on the unstemmed, unsynonymised words: fuzzy matching and synonym graphs do not mix.
 FUZZY_FIELDS = ["title.plain^2", "keywords.plain^2", "summary.plain"]
+# Seconds a rebuild waits for the node to refresh and merge a new index (searches wait a few seconds at most).
+REBUILD_TIMEOUT = 600
 # How many of the best matches are rescored (phrase, page type): as many as the largest page the API serves.
 RESCORE_WINDOW = 100
 FILTER_FIELDS = {
@@ -98,8 +100,12 @@ class ElasticsearchBackend(SearchBackend):
         hits = self.ranked(hits, query.text) if query.text else self.most_recent_first(hits)
         counts = self.counted(Search(index=self.alias).query(Q("constant_score", filter=matches)), filters)
         hits_response, counts_response = self._execute_together(hits[query.offset : query.offset + query.limit], counts)
-        facets = {
-            facet: self.bucket_values(facet, counts_response.aggregations[facet]["values"]["buckets"], query)
+        counts_by_facet = {
+            facet: {
+                bucket["key"]: bucket["doc_count"]
+                for bucket in counts_response.aggregations[facet]["values"]["buckets"]
+                if bucket["key"] and bucket["doc_count"]  # "": national findings have no region or initiative
+            }
             for facet in self.facet_names
         }
         return SearchResults(
@@ -107,7 +113,7 @@ class ElasticsearchBackend(SearchBackend):
             backend=self.name,
             count=counts_response.hits.total.value,
             hits=[self.hit(hit) for hit in hits_response.hits],
-            facets=facets,
+            facets=self.labelled_facets(counts_by_facet, query),
             approximate=bool(unknown_words),
         )
 
@@ -220,10 +226,6 @@ class ElasticsearchBackend(SearchBackend):
     def filter_clause(facet, values):
         return Q("terms", **{FILTER_FIELDS[facet]: list(values)})
 
-    def bucket_values(self, facet, buckets, query):
-        counts = {bucket["key"]: bucket["doc_count"] for bucket in buckets if bucket["doc_count"]}
-        return self.facet_values(facet, counts, query)
-
     @staticmethod
     def hit(hit):
         source = hit.to_dict()
@@ -317,9 +319,18 @@ class ElasticsearchBackend(SearchBackend):
         """Fill a new index, then point the alias at it in one step and drop the old ones."""
         try:
             name = self._new_index_name()
-            self.client.indices.create(index=name, body=self.index_body())
+            body = self.index_body()
+            # No refreshes while filling: one segment per refresh would leave dozens of small segments to search.
+            body["settings"]["refresh_interval"] = "-1"
+            self.client.indices.create(index=name, body=body)
             self._bulk(name, documents, refresh=False)
-            self.client.indices.refresh(index=name)
+            self.client.indices.put_settings(index=name, settings={"refresh_interval": None})
+            # Nobody searches the new index yet: merge it into one segment now, so the first searches after the
+            # swap do not compete with background merges (at 100,000 practices they took twice as long). Merging
+            # takes longer than a search may wait.
+            patient = self.client.options(request_timeout=REBUILD_TIMEOUT)
+            patient.indices.refresh(index=name)
+            patient.indices.forcemerge(index=name, max_num_segments=1)
             old = (
                 list(self.client.indices.get_alias(name=self.alias).keys())
                 if self.client.indices.exists_alias(name=self.alias)

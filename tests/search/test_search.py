@@ -170,6 +170,25 @@ def test_a_facet_ignores_its_own_selection(service):
     assert [item.value for item in chosen.facets["region"] if item.selected] == ["zeeland"]
 
 
+def test_facet_values_carry_the_names_readers_know(service):
+    from network.models import InitiativePage, RegionPage
+    from practices.models import Factor, Theme
+
+    facets = ask(service, "scheiding").facets
+    expected = {
+        "region": dict(RegionPage.objects.values_list("slug", "title")),
+        "initiative": dict(InitiativePage.objects.values_list("slug", "title")),
+        "theme": dict(Theme.objects.values_list("slug", "label")),
+        "factor": dict(Factor.objects.values_list("slug", "label")),
+        "type": {"practice": "Praktijk", "initiative": "Initiatief", "update": "Nieuws", "region": "Regio"},
+    }
+    for facet, names in expected.items():
+        assert facets[facet], facet
+        assert {item.value: item.label for item in facets[facet]} == {
+            item.value: names[item.value] for item in facets[facet]
+        }
+
+
 @pytest.mark.parametrize(
     "text", ['"*()~^:\\/[]{}!', "loket AND OR NOT", "a\x00b", "Зутермер 佐特尔梅尔 loket", "-", "*"]
 )

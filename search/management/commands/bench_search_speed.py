@@ -59,24 +59,22 @@ class Command(BaseCommand):
         queries = self.query_mix()
         self.stdout.write(f"Query mix: {len(queries)} queries ({ROUNDS} rounds each), half of them with facet filters")
         self.stdout.write(f"{'backend':<14} {'corpus':>8} {'docs/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
-        indexed = 0
+        corpus = []
         for size in sorted(sizes):
-            documents = list(synthetic_documents(size - indexed, first_id=self.first_free_id(), seed=size))
+            documents = list(synthetic_documents(size - len(corpus), first_id=self.first_free_id(), seed=size))
+            corpus += documents
             # The placeholder pages are written either way: the next corpus size continues after their ids.
             rates = {"database": self.index_in_database(documents, search_index="database" in measured)}
             if elasticsearch:
+                # A rebuild of the whole corpus, as `rebuild_search_index` does it (fill, merge, swap the alias).
                 started = time.perf_counter()
-                if indexed == 0:
-                    elasticsearch.rebuild(documents)
-                    # Every query is computed, never answered from the node's cache of earlier identical
-                    # requests: the mix repeats each query, and readers' first searches are what counts.
-                    elasticsearch.client.indices.put_settings(
-                        index=elasticsearch.alias, settings={"index.requests.cache.enable": False}
-                    )
-                else:
-                    elasticsearch._bulk(elasticsearch.alias, documents, refresh=True)
-                rates["elasticsearch"] = len(documents) / (time.perf_counter() - started)
-            indexed = size
+                elasticsearch.rebuild(corpus)
+                rates["elasticsearch"] = len(corpus) / (time.perf_counter() - started)
+                # Every query is computed, never answered from the node's cache of earlier identical requests:
+                # the mix repeats each query, and readers' first searches are what counts.
+                elasticsearch.client.indices.put_settings(
+                    index=elasticsearch.alias, settings={"index.requests.cache.enable": False}
+                )
             for name, backend in measured.items():
                 latencies = self.time_queries(backend, queries)
                 p50, p95, p99 = (statistics.quantiles(latencies, n=100)[index] for index in (49, 94, 98))
