@@ -16,35 +16,7 @@ TYPE_LABELS = {
 }
 
 
-def known_values(facet, values):
-    """Which of ``values`` exist for this facet (one query at most)."""
-    values = list(values)
-    if facet == "type":
-        return set(values) & set(TYPE_LABELS)
-    if facet == "discipline":
-        return set(values) & set(Discipline.values)
-    model = {"region": RegionPage, "initiative": InitiativePage, "theme": Theme, "factor": Factor, "tag": Tag}[facet]
-    return set(model.objects.filter(slug__in=values).values_list("slug", flat=True))
-
-
-def labels(facet, values):
-    """slug → label for the facet values in ``values`` (one query at most)."""
-    values = list(values)
-    if facet == "type":
-        return {value: str(TYPE_LABELS[value]) for value in values if value in TYPE_LABELS}
-    if facet == "discipline":
-        names = dict(Discipline.choices)
-        return {value: str(names[value]) for value in values if value in names}
-    if facet in ("region", "initiative"):
-        model = RegionPage if facet == "region" else InitiativePage
-        return dict(model.objects.filter(slug__in=values).values_list("slug", "title"))
-    if facet == "tag":
-        return dict(Tag.objects.filter(slug__in=values).values_list("slug", "name"))
-    model = Theme if facet == "theme" else Factor
-    return dict(model.objects.filter(slug__in=values).values_list("slug", "label"))
-
-
-# The facets whose labels live in the database, with the model and the field holding the label.
+# The facets whose values and labels live in the database: the model, and the field holding the label.
 LABEL_SOURCES = {
     "region": (RegionPage, "title"),
     "initiative": (InitiativePage, "title"),
@@ -52,6 +24,22 @@ LABEL_SOURCES = {
     "factor": (Factor, "label"),
     "tag": (Tag, "name"),
 }
+
+
+def known_values(facet, values):
+    """Which of ``values`` exist for this facet (one query at most)."""
+    values = list(values)
+    if facet == "type":
+        return set(values) & set(TYPE_LABELS)
+    if facet == "discipline":
+        return set(values) & set(Discipline.values)
+    model, _label_field = LABEL_SOURCES[facet]
+    return set(model.objects.filter(slug__in=values).values_list("slug", flat=True))
+
+
+def labels(facet, values):
+    """slug → label for the facet values in ``values`` (one query at most)."""
+    return labels_by_facet({facet: values})[facet]
 
 
 def labels_by_facet(values_by_facet):
@@ -63,19 +51,20 @@ def labels_by_facet(values_by_facet):
     rows = None
     for facet, values in values_by_facet.items():
         values = list(values)
-        if facet not in LABEL_SOURCES:
-            found[facet] = labels(facet, values)
-            continue
-        if not values:
-            continue
-        model, label_field = LABEL_SOURCES[facet]
-        facet_rows = (
-            model.objects.filter(slug__in=values)
-            .annotate(facet_name=Value(facet, output_field=CharField()))
-            .values_list("slug", label_field, "facet_name")
-            .order_by()
-        )
-        rows = facet_rows if rows is None else rows.union(facet_rows, all=True)
+        if facet == "type":
+            found[facet] = {value: str(TYPE_LABELS[value]) for value in values if value in TYPE_LABELS}
+        elif facet == "discipline":
+            names = dict(Discipline.choices)
+            found[facet] = {value: str(names[value]) for value in values if value in names}
+        elif values:
+            model, label_field = LABEL_SOURCES[facet]
+            facet_rows = (
+                model.objects.filter(slug__in=values)
+                .annotate(facet_name=Value(facet, output_field=CharField()))
+                .values_list("slug", label_field, "facet_name")
+                .order_by()
+            )
+            rows = facet_rows if rows is None else rows.union(facet_rows, all=True)
     for slug, label, facet in rows if rows is not None else ():
         found[facet][slug] = label
     return found
