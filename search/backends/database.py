@@ -6,9 +6,13 @@ the project's synonyms and the parts of Dutch compounds (``search.analysis``), b
 compounds and SQLite does not stem.
 """
 
+import json
+from collections import Counter
+
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
 from django.db.models import Count, Q
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Greatest
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, Phrase, PlainText
@@ -23,6 +27,8 @@ TRIGRAM_THRESHOLD = 0.5
 # How many of the best text matches are re-ranked with the type weights; deeper pages keep the database's order.
 RERANK_DEPTH = 200
 
+# Facets that are columns of the search document (the others are many-to-many relations).
+COLUMN_FACETS = ("region", "initiative", "type")
 THROUGH = {
     "theme": (SearchDocument.themes.through, "theme"),
     "factor": (SearchDocument.factors.through, "factor"),
@@ -42,10 +48,14 @@ class DatabaseBackend(SearchBackend):
     def search(self, query):
         terms, corrected = self.query_terms(query.text)
         matched, approximate = self.text_matches(terms) if terms else (None, False)
+        # Each use of the text match is a pass over every index entry (on PostgreSQL: concatenating and matching
+        # each entry's vectors). It runs once for the ids, which the count and the facets use, and once more for
+        # the ranking; per facet it cost a second each at 100,000 practices.
+        documents = self.documents_among(matched) if matched is not None else SearchDocument.objects.all()
+        count, counts_by_facet = self.count_and_facets(documents, query)
         results = self.apply_filters(matched if matched is not None else SearchDocument.objects.all(), query.filters)
         if matched is None:
             results = results.order_by("-published_at", "title")
-        count = results.count()
         results = results.prefetch_related("themes", "factors", "tags")
         if matched is not None and query.offset + query.limit <= RERANK_DEPTH:
             candidates = list(results[:RERANK_DEPTH])
@@ -53,9 +63,7 @@ class DatabaseBackend(SearchBackend):
         else:
             window = list(results[query.offset : query.offset + query.limit])
         hits = [self.hit(document, terms) for document in window]
-        facets = self.labelled_facets(
-            {facet: self.facet_counts(facet, matched, query) for facet in self.facet_names}, query
-        )
+        facets = self.labelled_facets(counts_by_facet, query)
         return SearchResults(
             query=query.text,
             backend=self.name,
@@ -155,21 +163,67 @@ class DatabaseBackend(SearchBackend):
         # A subquery rather than a join, so a document with two chosen themes is still one result.
         return Q(pk__in=through.objects.filter(**{f"{column}__slug__in": values}).values("searchdocument_id"))
 
-    def facet_counts(self, facet, matched, query):
-        """value → count for one facet under every filter but its own, so ticking a second value widens the result."""
-        base = matched.order_by().values("pk") if matched is not None else None
-        documents = SearchDocument.objects.filter(pk__in=base) if base is not None else SearchDocument.objects.all()
-        documents = self.apply_filters(documents, query.without_facet(facet).filters)
-        if facet in ("region", "initiative", "type"):
-            rows = documents.exclude(**{facet: ""}).values_list(facet).annotate(count=Count("pk")).order_by()
+    @staticmethod
+    def documents_among(matched):
+        """The documents of a text match, as a queryset that does not run the text match again.
+
+        The ids go to the database as one parameter (an array on PostgreSQL, JSON on SQLite), not one placeholder
+        per id, so a match of 100,000 documents stays one short statement.
+        """
+        ids = list(matched.order_by().values_list("pk", flat=True))
+        if connection.vendor == "postgresql":
+            id_list = RawSQL("SELECT unnest(%s::integer[])", [ids])
         else:
-            through, column = THROUGH[facet]
-            rows = (
-                through.objects.filter(searchdocument__in=documents.values("pk"))
-                .values_list(f"{column}__slug")
-                .annotate(count=Count("pk"))
-                .order_by()
+            id_list = RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+        return SearchDocument.objects.filter(pk__in=id_list)
+
+    def count_and_facets(self, documents, query):
+        """The total under every filter, and per facet value → count under every filter but the facet's own.
+
+        Region, initiative and type are columns of the document: one grouped query over their combinations (a few
+        dozen rows) gives all three facets and the total, each filter of the three applied in Python where it
+        belongs. Themes and factors are many-to-many and get a query each.
+        """
+        column_filters = {facet: set(values) for facet, values in query.filters.items() if facet in COLUMN_FACETS}
+        other_filters = {facet: values for facet, values in query.filters.items() if facet not in COLUMN_FACETS}
+        combinations = list(
+            self.apply_filters(documents, other_filters)
+            .values_list(*COLUMN_FACETS)
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+
+        def passes(combination, ignored_facet=None):
+            return all(
+                combination[position] in column_filters[facet]
+                for position, facet in enumerate(COLUMN_FACETS)
+                if facet in column_filters and facet != ignored_facet
             )
+
+        total = sum(count for *combination, count in combinations if passes(combination))
+        counts_by_facet = {}
+        for position, facet in enumerate(COLUMN_FACETS):
+            counts = Counter()
+            for *combination, count in combinations:
+                # "" is no value: the national findings have no region or initiative.
+                if combination[position] and passes(combination, ignored_facet=facet):
+                    counts[combination[position]] += count
+            counts_by_facet[facet] = dict(counts)
+        for facet in self.facet_names:
+            if facet not in COLUMN_FACETS:
+                counts_by_facet[facet] = self.related_facet_counts(facet, documents, query)
+        return total, counts_by_facet
+
+    def related_facet_counts(self, facet, documents, query):
+        """value → count for a many-to-many facet (themes, factors) under every filter but its own."""
+        documents = self.apply_filters(documents, query.without_facet(facet).filters)
+        through, column = THROUGH[facet]
+        rows = (
+            through.objects.filter(searchdocument__in=documents.values("pk"))
+            .values_list(f"{column}__slug")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
         return dict(rows)
 
     def hit(self, document, terms):

@@ -163,6 +163,16 @@ def test_facet_counts_match_what_a_click_would_show(service):
         assert ask(service, "scheiding", type=item.value).count == item.count
 
 
+def test_every_facet_count_is_what_choosing_that_value_gives(service):
+    filters = {"type": ["practice", "update"], "region": ["haaglanden", "twente", "zeeland"]}
+    results = ask(service, "scheiding", **filters)
+    assert results.facets["theme"] and results.facets["initiative"]
+    for facet, values in results.facets.items():
+        for item in values:
+            chosen = {name: value for name, value in filters.items() if name != facet} | {facet: item.value}
+            assert ask(service, "scheiding", **chosen).count == item.count, (facet, item.value)
+
+
 def test_a_facet_ignores_its_own_selection(service):
     unfiltered = {item.value: item.count for item in ask(service, "").facets["region"]}
     chosen = ask(service, "", region="zeeland")
