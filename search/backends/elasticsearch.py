@@ -54,6 +54,9 @@ MAPPING = {
 
 # Field → weight. The title and the curated keywords (themes, factors, places) say most about what a page is.
 TEXT_FIELDS = ["title^4", "keywords^3", "summary^2", "text"]
+# A compound's parts are looked for where a page says what it is about; in the body text the parts of one compound
+# are mostly common words found everywhere ("scheiding"), which made a compound query match most of the corpus.
+COMPOUND_FIELDS = ["title^4", "keywords^3", "summary^2"]
 # Typos are matched on the unstemmed, unsynonymised words: fuzzy matching and synonym graphs do not mix.
 FUZZY_FIELDS = ["title.plain^2", "keywords.plain^2", "summary.plain"]
 # Seconds a rebuild waits for the node to refresh and merge a new index (searches wait a few seconds at most).
@@ -125,7 +128,7 @@ class ElasticsearchBackend(SearchBackend):
             # The search analyzer keeps compounds whole (a decompounder would break multi-word synonyms), so this
             # clause reads the query with the index analyzer: "vechtscheidingsproblematiek" → its parts. For a
             # query without compounds it would repeat the clause above, so it is left out.
-            clauses.append(Q("multi_match", query=text, fields=TEXT_FIELDS, analyzer="dutch_index", boost=0.5))
+            clauses.append(Q("multi_match", query=text, fields=COMPOUND_FIELDS, analyzer="dutch_index", boost=0.5))
         if unknown_words:
             clauses.append(
                 Q(
@@ -175,16 +178,21 @@ class ElasticsearchBackend(SearchBackend):
         Rescoring a window instead of every match keeps the costly phrase matching to a hundred documents; pages
         beyond the window keep their plain order, the same on every request, so paging stays stable.
         """
-        phrase = Q("multi_match", query=text, fields=TEXT_FIELDS, type="phrase")
         weights = [{"filter": {"term": {"type": kind}}, "weight": weight} for kind, weight in TYPE_WEIGHTS.items()]
         type_weight = Q("function_score", functions=weights, score_mode="first", boost_mode="replace")
         rescore = [
-            {"window_size": RESCORE_WINDOW, "query": {"rescore_query": phrase.to_dict(), "rescore_query_weight": 2}},
-            {
-                "window_size": RESCORE_WINDOW,
-                "query": {"rescore_query": type_weight.to_dict(), "score_mode": "multiply"},
-            },
+            {"window_size": RESCORE_WINDOW, "query": {"rescore_query": type_weight.to_dict(), "score_mode": "multiply"}}
         ]
+        if len(analysis.tokenize(text)) > 1:
+            # One word is no phrase: its multi-word synonyms are already matched as phrases by the first clause.
+            phrase = Q("multi_match", query=text, fields=TEXT_FIELDS, type="phrase")
+            rescore.insert(
+                0,
+                {
+                    "window_size": RESCORE_WINDOW,
+                    "query": {"rescore_query": phrase.to_dict(), "rescore_query_weight": 2},
+                },
+            )
         # Snippets highlight the plain matches only: with the phrase and fuzzy clauses the highlighter re-analysed
         # each hit's text (about a second a query on a loaded machine; a few milliseconds now).
         highlight_query = Q("multi_match", query=text, fields=["summary", "text", "keywords"])
