@@ -173,7 +173,7 @@ class ElasticsearchBackend(SearchBackend):
 
     @staticmethod
     def ranked(search, text):
-        """Rescore the best matches: the words as a phrase count double, then each page type gets its weight.
+        """Rescore the best matches: several words found as a phrase count double, then each type gets its weight.
 
         Rescoring a window instead of every match keeps the costly phrase matching to a hundred documents; pages
         beyond the window keep their plain order, the same on every request, so paging stays stable.

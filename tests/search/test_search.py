@@ -107,8 +107,11 @@ def test_a_municipality_finds_the_initiative_that_covers_it_and_its_practices(se
 
 
 def test_a_typo_among_known_words_still_finds_the_word(service):
+    # The place alone brings no casusoverleg page into the top ten: the misspelt word must do it.
+    assert not any("casusoverleg" in hit.themes for hit in top(ask(service, "Zoetermeer"), 10))
     results = ask(service, "casusoverlg Zoetermeer")
     assert any("casusoverleg" in hit.themes for hit in top(results, 10))
+    assert results.suggestions == ["casusoverleg zoetermeer"]
 
 
 def test_only_words_the_index_lacks_are_matched_fuzzily(elasticsearch_backend, db):
