@@ -24,7 +24,7 @@ from search.models import SearchDocument
 from search.query import SearchQuery
 
 BATCH = 2000
-ROUNDS = 3
+ROUNDS = 5
 
 
 class Command(BaseCommand):
@@ -87,9 +87,13 @@ class Command(BaseCommand):
         texts = [text for text, _judgements in load_judged_queries()]
         mix = []
         for number, text in enumerate(texts):
-            filters = {"type": ("practice",)}
+            filters = {}
             if number % 2:
-                filters |= {"region": ("zeeland", "twente"), "theme": ("casusoverleg", "sociale-kaart")}
+                filters = {
+                    "type": ("practice",),
+                    "region": ("zeeland", "twente"),
+                    "theme": ("casusoverleg", "sociale-kaart"),
+                }
             mix.append(SearchQuery(text=text, filters=filters, limit=10))
         mix.append(SearchQuery(text="", filters={"theme": ("echtscheidingsloket",)}, limit=10))
         return mix
