@@ -57,8 +57,8 @@ TEXT_FIELDS = ["title^4", "keywords^3", "summary^2", "text"]
 # A compound's parts are looked for where a page says what it is about; in the body text the parts of one compound
 # are mostly common words found everywhere ("scheiding"), which made a compound query match most of the corpus.
 COMPOUND_FIELDS = ["title^4", "keywords^3", "summary^2"]
-# The long texts a hit does not show: its snippet comes from the highlighter, so they stay on the node.
-BODY_FIELDS = ["text", "keywords"]
+# A hit shows neither its body text nor its keyword list (its snippet comes from the highlighter): left on the node.
+FIELDS_NOT_SHOWN = ["text", "keywords"]
 # Typos are matched on the unstemmed, unsynonymised words: fuzzy matching and synonym graphs do not mix.
 FUZZY_FIELDS = ["title.plain^2", "keywords.plain^2", "summary.plain"]
 # Seconds a rebuild waits for the node to refresh and merge a new index (searches wait a few seconds at most).
@@ -101,7 +101,7 @@ class ElasticsearchBackend(SearchBackend):
             Search(index=self.alias)
             .query(Q("bool", must=[matches], filter=list(filters.values())))
             .extra(track_total_hits=False)
-            .source(excludes=BODY_FIELDS)
+            .source(excludes=FIELDS_NOT_SHOWN)
         )
         hits = (
             self.ranked(hits, query.text, query.filters.get("type", ())) if query.text else self.most_recent_first(hits)
