@@ -117,6 +117,8 @@ def test_a_typo_among_known_words_still_finds_the_word(service):
 def test_only_words_the_index_lacks_are_matched_fuzzily(elasticsearch_backend, db):
     assert elasticsearch_backend.unknown_words("Casusoverlg wijkteam Zoetermeeer") == ["casusoverlg", "zoetermeeer"]
     assert elasticsearch_backend.unknown_words("casusoverleg in Zoetermeer") == []
+    # Outside the platform's vocabulary, but in titles: the index's term statistics know it.
+    assert elasticsearch_backend.unknown_words("juristen Zoetermeeer") == ["zoetermeeer"]
 
 
 def test_pages_follow_one_order_and_add_up_to_the_count(service):
