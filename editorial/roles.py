@@ -153,10 +153,6 @@ def coordinated_initiatives(user):
     )
 
 
-def is_editor(user):
-    return user.is_active and (user.is_superuser or user.groups.filter(name=EDITORS).exists())
-
-
 # --- building blocks, each adds only what is missing --------------------------------------------------------------
 
 

@@ -19,10 +19,9 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.log_actions import log
 from wagtail.models import Revision
-from wagtail.search import index
 
 from network.models import InitiativePage
-from practices.models import PracticePage, PracticePageTag
+from practices.models import PracticePageTag
 
 STALE_AFTER_MONTHS = 6
 CONFIRM_ACTION = "editorial.confirm_profile"
@@ -193,8 +192,8 @@ def rename_tag(tag, name):
         number += 1
         slug = tag.slugify(name, number)
     tag.slug = slug
+    # Saving the tag reindexes the pages carrying it (search/signals.py).
     tag.save()
-    _reindex(PracticePageTag.objects.filter(tag=tag).values_list("content_object_id", flat=True))
 
 
 @transaction.atomic
@@ -222,10 +221,5 @@ def merge_tags(source, target):
                     merged.append({**item, "tag": tag_id})
             revision.content["tagged_items"] = merged
             revision.save(update_fields=["content"])
+    # Deleting the merged tag reindexes the pages that carried it, which now carry the target (search/signals.py).
     source.delete()
-    _reindex(page_ids)
-
-
-def _reindex(page_ids):
-    for practice in PracticePage.objects.filter(pk__in=list(page_ids)):
-        index.insert_or_update_object(practice)

@@ -6,6 +6,7 @@ the project's synonyms and the parts of Dutch compounds (``search.analysis``), b
 compounds and SQLite does not stem.
 """
 
+import itertools
 import json
 from collections import Counter
 
@@ -17,23 +18,24 @@ from django.db.models.functions import Greatest
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, Phrase, PlainText
 
+from core.fields import filter_has
+
 from .. import analysis, spelling
+from ..facets import CHOICES, COLUMN, FACETS_BY_NAME, TYPE_WEIGHTS
 from ..models import SearchDocument
 from ..snippets import make_snippet
-from .base import TYPE_WEIGHTS, SearchBackend, SearchHit, SearchResults
+from .base import SearchBackend, SearchHit, SearchResults
 
 # How alike a typed word and a word in a title or keywords must be (0-1) to count as a typo of it.
 TRIGRAM_THRESHOLD = 0.5
 # How many of the best text matches are re-ranked with the type weights; deeper pages keep the database's order.
 RERANK_DEPTH = 200
 
-# Facets that are columns of the search document (the others are many-to-many relations).
-COLUMN_FACETS = ("region", "initiative", "type")
-THROUGH = {
-    "theme": (SearchDocument.themes.through, "theme"),
-    "factor": (SearchDocument.factors.through, "factor"),
-    "tag": (SearchDocument.tags.through, "tag"),
-}
+# Iterating every hit (an export) reads the ranked match in batches of this many documents.
+BATCH_SIZE = 500
+# SQLite's full-text parser fails (an error, not a slow query) at about 90 terms in one query. The typed words come
+# first in the expansion, so the terms cut off are the farthest synonyms and compound parts.
+MAX_TERMS = 64
 
 
 class DatabaseBackend(SearchBackend):
@@ -72,6 +74,21 @@ class DatabaseBackend(SearchBackend):
             facets=facets,
             approximate=approximate or corrected,
         )
+
+    def all_hits(self, query):
+        """Every hit in the order ``search`` pages through them, read in batches (one ranked query)."""
+        terms, _corrected = self.query_terms(query.text)
+        matched, _approximate = self.text_matches(terms) if terms else (None, False)
+        results = self.apply_filters(matched if matched is not None else SearchDocument.objects.all(), query.filters)
+        if matched is None:
+            results = results.order_by("-published_at", "title")
+        documents = results.prefetch_related("themes", "factors", "tags").iterator(chunk_size=BATCH_SIZE)
+        if matched is not None:
+            documents = itertools.chain(
+                self.reranked(list(itertools.islice(documents, RERANK_DEPTH)), self.own_words(query.text)), documents
+            )
+        for document in documents:
+            yield self.hit(document, terms)
 
     def own_words(self, text):
         """The words the reader typed (folded, without stop words): they count more than their expansions."""
@@ -117,7 +134,7 @@ class DatabaseBackend(SearchBackend):
             if correction:
                 terms += [term for term in analysis.expand_query_terms(correction) if term not in terms]
                 corrected = True
-        return terms, corrected
+        return terms[:MAX_TERMS], corrected
 
     def text_matches(self, terms):
         """Documents matching any of the terms, best first, with their relevance as ``score``; and whether they
@@ -152,14 +169,15 @@ class DatabaseBackend(SearchBackend):
 
     @staticmethod
     def condition(facet, values):
-        if facet in ("region", "initiative", "type"):
-            return Q(**{f"{facet}__in": values})
-        if facet == "discipline":
+        declared = FACETS_BY_NAME[facet]
+        if declared.storage == COLUMN:
+            return Q(**{f"{declared.field}__in": values})
+        if declared.storage == CHOICES:
             condition = Q()
             for value in values:
-                condition |= Q(disciplines__regex=rf"(^|,){value}(,|$)")
+                condition |= filter_has(declared.field, value)
             return condition
-        through, column = THROUGH[facet]
+        through, column = _through(declared)
         # A subquery rather than a join, so a document with two chosen themes is still one result.
         return Q(pk__in=through.objects.filter(**{f"{column}__slug__in": values}).values("searchdocument_id"))
 
@@ -180,44 +198,44 @@ class DatabaseBackend(SearchBackend):
     def count_and_facets(self, documents, query):
         """The total under every filter, and per facet value → count under every filter but the facet's own.
 
-        Region, initiative and type are columns of the document: one grouped query over their combinations (a few
-        dozen rows) gives all three facets and the total, each filter of the three applied in Python where it
-        belongs. Themes and factors are many-to-many and get a query each.
+        Column facets (region, initiative, type) are counted in one grouped query over their combinations (a few
+        dozen rows), which gives the total too, each filter on a column applied in Python where it belongs.
+        Facets kept in a relation (themes, factors) get a query each.
         """
-        column_filters = {facet: set(values) for facet, values in query.filters.items() if facet in COLUMN_FACETS}
-        other_filters = {facet: values for facet, values in query.filters.items() if facet not in COLUMN_FACETS}
+        columns = tuple(name for name, declared in FACETS_BY_NAME.items() if declared.storage == COLUMN)
+        fields = tuple(FACETS_BY_NAME[name].field for name in columns)
+        column_filters = {facet: set(values) for facet, values in query.filters.items() if facet in columns}
+        other_filters = {facet: values for facet, values in query.filters.items() if facet not in columns}
         combinations = list(
-            self.apply_filters(documents, other_filters)
-            .values_list(*COLUMN_FACETS)
-            .annotate(count=Count("pk"))
-            .order_by()
+            self.apply_filters(documents, other_filters).values_list(*fields).annotate(count=Count("pk")).order_by()
         )
 
         def passes(combination, ignored_facet=None):
             return all(
                 combination[position] in column_filters[facet]
-                for position, facet in enumerate(COLUMN_FACETS)
+                for position, facet in enumerate(columns)
                 if facet in column_filters and facet != ignored_facet
             )
 
         total = sum(count for *combination, count in combinations if passes(combination))
         counts_by_facet = {}
-        for position, facet in enumerate(COLUMN_FACETS):
-            counts = Counter()
-            for *combination, count in combinations:
-                # "" is no value: the national findings have no region or initiative.
-                if combination[position] and passes(combination, ignored_facet=facet):
-                    counts[combination[position]] += count
-            counts_by_facet[facet] = dict(counts)
-        for facet in self.facet_names:
-            if facet not in COLUMN_FACETS:
-                counts_by_facet[facet] = self.related_facet_counts(facet, documents, query)
+        for declared in self.counted_facets:
+            if declared.storage == COLUMN:
+                position = columns.index(declared.name)
+                counts = Counter()
+                for *combination, count in combinations:
+                    # "" is no value: the national findings have no region or initiative.
+                    if combination[position] and passes(combination, ignored_facet=declared.name):
+                        counts[combination[position]] += count
+                counts_by_facet[declared.name] = dict(counts)
+            else:
+                counts_by_facet[declared.name] = self.related_facet_counts(declared, documents, query)
         return total, counts_by_facet
 
-    def related_facet_counts(self, facet, documents, query):
-        """value → count for a many-to-many facet (themes, factors) under every filter but its own."""
-        documents = self.apply_filters(documents, query.without_facet(facet).filters)
-        through, column = THROUGH[facet]
+    def related_facet_counts(self, declared, documents, query):
+        """value → count for a facet kept in a relation (themes, factors) under every filter but its own."""
+        documents = self.apply_filters(documents, query.without_facet(declared.name).filters)
+        through, column = _through(declared)
         rows = (
             through.objects.filter(searchdocument__in=documents.values("pk"))
             .values_list(f"{column}__slug")
@@ -244,7 +262,11 @@ class DatabaseBackend(SearchBackend):
         )
 
     def suggest(self, prefix, limit=8):
-        results = get_search_backend("default").autocomplete(prefix, SearchDocument.objects.all())[:limit]
+        # Only the words: quotes and operators are syntax to SQLite's full-text engine (an unterminated string).
+        words = " ".join(analysis.tokenize(prefix))
+        if not words:
+            return []
+        results = get_search_backend("default").autocomplete(words, SearchDocument.objects.all())[:limit]
         return [{"title": document.title, "url": document.url, "type": document.type} for document in results]
 
     # --- keeping current ---------------------------------------------------------------------------------
@@ -255,15 +277,18 @@ class DatabaseBackend(SearchBackend):
         save_search_documents(documents)
 
     def remove_documents(self, page_ids):
-        from wagtail.search import index
-
-        for document in SearchDocument.objects.filter(pk__in=page_ids):
-            index.remove_object(document)
+        # Each row's entry in Wagtail's index goes with it (search/signals.py).
         SearchDocument.objects.filter(pk__in=page_ids).delete()
 
-    def rebuild(self, documents, stdout=None):
+    def rebuild(self, documents):
         from ..indexing import save_search_documents
 
         keep = [document["id"] for document in documents]
         SearchDocument.objects.exclude(pk__in=keep).delete()
         save_search_documents(documents)
+
+
+def _through(declared):
+    """The through model of a facet kept in a relation, and its column pointing at the label model."""
+    relation = SearchDocument._meta.get_field(declared.field)
+    return relation.remote_field.through, relation.m2m_reverse_field_name()

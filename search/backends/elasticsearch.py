@@ -11,7 +11,8 @@ from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 from elasticsearch.dsl import Q, Search
 
 from .. import analysis, spelling
-from .base import TYPE_WEIGHTS, SearchBackend, SearchHit, SearchResults, SearchUnavailable
+from ..facets import FACETS, TYPE_WEIGHTS
+from .base import SearchBackend, SearchHit, SearchResults, SearchUnavailable
 
 DUTCH_TEXT = {"type": "text", "analyzer": "dutch_index", "search_analyzer": "dutch_search"}
 # Highlighted fields keep their offsets in the index, so snippets come from the postings instead of analysing the
@@ -42,8 +43,8 @@ MAPPING = {
         "initiative_title": {"type": "keyword", "index": False},
         "themes": {"type": "keyword"},
         "factors": {"type": "keyword"},
-        "tags": {"type": "keyword", "index": False},
-        "tag_slugs": {"type": "keyword"},
+        "tags": {"type": "keyword"},
+        "tag_names": {"type": "keyword", "index": False},
         "disciplines": {"type": "keyword"},
         "summary": {**HIGHLIGHTED_TEXT, "fields": {"plain": {"type": "text", "analyzer": "autocomplete_search"}}},
         "text": HIGHLIGHTED_TEXT,
@@ -65,15 +66,11 @@ FUZZY_FIELDS = ["title.plain^2", "keywords.plain^2", "summary.plain"]
 REBUILD_TIMEOUT = 600
 # How many of the best matches are rescored (phrase, page type): as many as the largest page the API serves.
 RESCORE_WINDOW = 100
-FILTER_FIELDS = {
-    "region": "region",
-    "initiative": "initiative",
-    "theme": "themes",
-    "factor": "factors",
-    "discipline": "disciplines",
-    "type": "type",
-    "tag": "tag_slugs",
-}
+# Every facet is a keyword field of the same name as the document field the registry declares.
+FILTER_FIELDS = {facet.name: facet.field for facet in FACETS}
+# An export reads every hit in pages of this many, through a point in time (a consistent view of the index).
+EXPORT_PAGE_SIZE = 500
+EXPORT_KEEP_ALIVE = "1m"
 
 
 class ElasticsearchBackend(SearchBackend):
@@ -117,6 +114,49 @@ class ElasticsearchBackend(SearchBackend):
             facets=self.labelled_facets(counts_by_facet, query),
             approximate=bool(unknown_words),
         )
+
+    def all_hits(self, query):
+        """Every hit, however many, through a point in time: Elasticsearch pages no deeper than 10,000 hits.
+
+        Hits come in relevance order (newest first without words) but without the phrase and page-type rescoring
+        of ``search``, which Elasticsearch cannot combine with the sort that paging by ``search_after`` needs.
+        """
+        matches = self.match_query(query.text, self.unknown_words(query.text)) if query.text else Q("match_all")
+        filters = [self.filter_clause(facet, values) for facet, values in query.filters.items()]
+        order = [{"_score": "desc"}] if query.text else [{"published_at": "desc"}, {"title.raw": "asc"}]
+        try:
+            point_in_time = self.client.open_point_in_time(index=self.alias, keep_alive=EXPORT_KEEP_ALIVE)["id"]
+        except (TransportError, ApiError) as error:
+            raise SearchUnavailable(str(error)) from error
+        try:
+            search_after = None
+            while True:
+                body = {
+                    "query": Q("bool", must=[matches], filter=filters).to_dict(),
+                    "size": EXPORT_PAGE_SIZE,
+                    # _shard_doc breaks ties, so every hit comes exactly once.
+                    "sort": [*order, {"_shard_doc": "asc"}],
+                    "pit": {"id": point_in_time, "keep_alive": EXPORT_KEEP_ALIVE},
+                    "_source": {"excludes": FIELDS_NOT_SHOWN},
+                    "track_total_hits": False,
+                }
+                if search_after is not None:
+                    body["search_after"] = search_after
+                try:
+                    response = self.client.search(body=body)
+                except (TransportError, ApiError) as error:
+                    raise SearchUnavailable(str(error)) from error
+                hits = response["hits"]["hits"]
+                if not hits:
+                    return
+                point_in_time = response.get("pit_id", point_in_time)
+                search_after = hits[-1]["sort"]
+                yield from (self.hit(hit) for hit in hits)
+        finally:
+            try:
+                self.client.close_point_in_time(id=point_in_time)
+            except (TransportError, ApiError):
+                pass  # it expires on its own after EXPORT_KEEP_ALIVE
 
     @staticmethod
     def match_query(text, unknown_words=()):
@@ -202,8 +242,8 @@ class ElasticsearchBackend(SearchBackend):
                     "query": {"rescore_query": type_weight.to_dict(), "score_mode": "multiply"},
                 }
             )
-        # Snippets highlight the plain matches only: with the phrase and fuzzy clauses the highlighter re-analysed
-        # each hit's text (about a second a query on a loaded machine; a few milliseconds now).
+        # Snippets highlight the plain matches only: with the phrase and fuzzy clauses the highlighter would
+        # re-analyse each hit's text (about a second a query on a loaded machine, against a few milliseconds).
         highlight_query = Q("multi_match", query=text, fields=["summary", "text", "keywords"])
         if rescore:
             search = search.extra(rescore=rescore)
@@ -232,8 +272,8 @@ class ElasticsearchBackend(SearchBackend):
         if filters:
             search = search.post_filter(Q("bool", filter=list(filters.values())))
         facets_by_filters = {}
-        for facet in self.facet_names:
-            facets_by_filters.setdefault(tuple(name for name in filters if name != facet), []).append(facet)
+        for facet in self.counted_facets:
+            facets_by_filters.setdefault(tuple(name for name in filters if name != facet.name), []).append(facet.name)
         for number, (applied, facets) in enumerate(facets_by_filters.items()):
             group = search.aggs
             if applied:
@@ -295,7 +335,7 @@ class ElasticsearchBackend(SearchBackend):
             region_title=source.get("region_title", ""),
             themes=source.get("themes", []),
             factors=source.get("factors", []),
-            tags=source.get("tags", []),
+            tags=source.get("tag_names", []),
             snippet=snippet,
             score=round(float(hit.get("_score") or 0.0), 4),
         )
@@ -362,7 +402,7 @@ class ElasticsearchBackend(SearchBackend):
         except (TransportError, ApiError) as error:
             raise SearchUnavailable(str(error)) from error
 
-    def rebuild(self, documents, stdout=None):
+    def rebuild(self, documents):
         """Fill a new index, then point the alias at it in one step and drop the old ones."""
         try:
             name = self._new_index_name()
