@@ -8,6 +8,7 @@ import pytest
 
 from search import analysis
 from search.analysis import (
+    build_compound_words,
     compound_word_list,
     decompounder_finds_parts,
     expand_query_terms,
@@ -18,6 +19,8 @@ from search.analysis import (
     split_compound,
     synonym_rules,
 )
+from search.analysis.compounds import base_form_candidates, segment
+from search.analysis.text import strip_accents
 
 # What the project's Elasticsearch plugin provides (and stock analysis-common calls them).
 ALLOWED_TYPES = {
@@ -178,6 +181,74 @@ def test_split_compound_returns_nothing_for_a_non_compound(word):
 )
 def test_decompounder_finds_parts_tells_which_queries_hold_compounds(text, expected):
     assert decompounder_finds_parts(text) is expected
+
+
+def _query_word_forms(piece):
+    return base_form_candidates(piece, strip_plural_s=True)
+
+
+def test_segment_reads_the_linking_sound_and_an_inflected_last_part():
+    words = load_compound_words()
+    parts = segment("echtscheidingsloketten", words, final_part_forms=_query_word_forms)
+    # The linking -s- sits between the parts, outside both spans.
+    assert parts == ((0, 13, "echtscheiding"), (14, 22, "loket"))
+    # Without forms for the last part only the plain dictionary words count.
+    assert segment("echtscheidingsloketten", words) is None
+    assert segment("echtscheidingsloket", words) == ((0, 13, "echtscheiding"), (14, 19, "loket"))
+
+
+def test_segment_never_reads_a_word_as_a_split_of_itself():
+    assert segment("scheiding", load_compound_words()) is None
+
+
+def test_segment_respects_the_longest_part_it_is_given():
+    words = load_compound_words()
+    assert segment("vechtscheidingsloket", words)[0][2] == "vechtscheiding"
+    assert segment("vechtscheidingsloket", words, max_part=9) == (
+        (0, 5, "vecht"),
+        (5, 14, "scheiding"),
+        (15, 20, "loket"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("word", "options", "expected", "absent"),
+    [
+        ("gesprekken", {}, "gesprek", None),
+        ("advocaten", {}, "advocaat", None),
+        ("kinderen", {}, "kind", None),
+        ("initiatieven", {}, "initiatief", None),
+        ("loketjes", {}, "loket", None),
+        ("organisaties", {}, None, "organisatie"),
+        ("organisaties", {"strip_plural_s": True}, "organisatie", None),
+        ("juridische", {}, None, "juridisch"),
+        ("juridische", {"strip_adjective_e": True}, "juridisch", None),
+    ],
+)
+def test_base_form_candidates(word, options, expected, absent):
+    candidates = base_form_candidates(word, **options)
+    if expected:
+        assert expected in candidates
+    if absent:
+        assert absent not in candidates
+    assert all(len(candidate) >= analysis.MIN_SUBWORD_SIZE for candidate in candidates)
+
+
+def test_folding_strips_accents_and_lowercases():
+    assert strip_accents("Súdwest-Fryslân Coördinatie") == "Sudwest-Fryslan Coordinatie"
+    assert analysis.fold("Súdwest-Fryslân Coördinatie") == "sudwest-fryslan coordinatie"
+
+
+@pytest.mark.skipif(
+    not build_compound_words.WDUTCH.exists(), reason="needs /usr/share/dict/dutch (apt-get install wdutch)"
+)
+def test_the_builder_reproduces_the_committed_compound_word_list(tmp_path, capsys):
+    # The builder and the query side share their segmentation and base forms: a change to either that
+    # changes the list must come with the rebuilt list.
+    output = tmp_path / "compound_words.txt"
+    assert build_compound_words.main(["--output", str(output)]) == 0
+    assert output.read_bytes() == analysis.COMPOUND_WORDS_FILE.read_bytes()
+    assert "wrote 1036 words" in capsys.readouterr().out
 
 
 # --- query expansion ---------------------------------------------------------------
