@@ -11,11 +11,13 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from network.models import Municipality
+from network.models import InitiativePage, Municipality, RegionPage
+from practices.models import Factor, Theme
 
 from .facets import FACETS, RELATION, searchable_models
 from .indexing import reindex_later, reindex_subtree
 from .models import SearchDocument
+from .spelling import vocabulary_changed
 
 
 @receiver(page_published)
@@ -64,6 +66,23 @@ for label_model in LABEL_RELATIONS:
         signal.connect(
             reindex_carriers_of_label, sender=label_model, dispatch_uid=f"search-label-{label_model.__name__}"
         )
+
+
+@receiver(post_save, sender=Municipality)
+@receiver(post_delete, sender=Municipality)
+@receiver(post_save, sender=Theme)
+@receiver(post_delete, sender=Theme)
+@receiver(post_save, sender=Factor)
+@receiver(post_delete, sender=Factor)
+def relearn_vocabulary(sender, **kwargs):
+    # Labels and place names are the words typos are corrected to (search/spelling.py).
+    vocabulary_changed()
+
+
+@receiver(page_published)
+def relearn_names(sender, instance, **kwargs):
+    if isinstance(instance, (RegionPage, InitiativePage)):
+        vocabulary_changed()
 
 
 @receiver(post_save, sender=Municipality)

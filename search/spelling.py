@@ -6,7 +6,9 @@ vocabulary word to the query for a word it does not know; the service uses the s
 """
 
 import difflib
-from functools import lru_cache
+
+from django.core.cache import cache
+from django.db import transaction
 
 from . import analysis
 
@@ -36,9 +38,33 @@ def suggest_correction(text):
     return " ".join(corrected) if changed else ""
 
 
-@lru_cache(maxsize=1)
+# The vocabulary's version lives in the shared cache: every worker rebuilds its copy when an editor changes a label.
+VERSION_KEY = "search:vocabulary-version"
+_built = {"version": None, "words": frozenset()}
+
+
 def known_words():
-    """Words readers are likely to mean, as a set (cached per process; a new label counts after a restart)."""
+    """Words readers are likely to mean, as a set: built once per process and again after each change."""
+    version = cache.get(VERSION_KEY, 0)
+    if _built["version"] != version:
+        _built["words"] = _vocabulary()
+        _built["version"] = version
+    return _built["words"]
+
+
+def vocabulary_changed():
+    """A label readers search for changed: every process rebuilds its vocabulary once the change is committed."""
+    transaction.on_commit(_next_version)
+
+
+def _next_version():
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not in the cache yet (or evicted)
+        cache.set(VERSION_KEY, 1, timeout=None)
+
+
+def _vocabulary():
     from network.models import InitiativePage, Municipality, RegionPage
     from practices.models import Factor, Theme
 

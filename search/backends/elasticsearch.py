@@ -375,7 +375,6 @@ class ElasticsearchBackend(SearchBackend):
             "settings": {
                 "number_of_shards": 1,
                 "number_of_replicas": 0,
-                "index.max_ngram_diff": 20,
                 "analysis": analysis.index_analysis_settings(),
             },
             "mappings": MAPPING,

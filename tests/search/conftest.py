@@ -156,3 +156,25 @@ def service(request, db):
     if request.param == "database":
         return SearchService(DatabaseBackend())
     return SearchService(DatabaseBackend(), request.getfixturevalue("elasticsearch_backend"))
+
+
+@pytest.fixture
+def scratch_elasticsearch(settings, elasticsearch_url, db):
+    """The site's own search service on an index of its own, for a test that changes what is indexed.
+
+    The index is filled with the loaded network and deleted afterwards: the database rolls back after a test, the
+    shared test index would not.
+    """
+    from search.backends.elasticsearch import ElasticsearchBackend
+    from search.indexing import all_documents
+    from search.service import search_service
+
+    backend = ElasticsearchBackend(elasticsearch_url, index_name="test-scratch", timeout=30)
+    backend.rebuild(all_documents())
+    settings.ELASTICSEARCH_URL = elasticsearch_url
+    settings.ELASTICSEARCH_INDEX = backend.alias
+    search_service.cache_clear()
+    yield search_service()
+    search_service.cache_clear()
+    for index in backend.client.indices.get_alias(name=backend.alias):
+        backend.client.indices.delete(index=index)

@@ -24,7 +24,7 @@ def site_search(request, settings, db):
     from search.service import search_service
 
     if request.param == "elasticsearch":
-        yield request.getfixturevalue("service_with_elasticsearch")
+        yield request.getfixturevalue("scratch_elasticsearch")
         return
     settings.ELASTICSEARCH_URL = ""
     search_service.cache_clear()
@@ -109,3 +109,12 @@ def test_a_deleted_page_leaves_no_entry_in_the_database_index(network, django_ca
         practice.delete()
     assert not SearchDocument.objects.filter(pk=practice.pk).exists()
     assert not IndexEntry.objects.filter(object_id=str(practice.pk), content_type__model="searchdocument").exists()
+
+
+def test_a_new_theme_label_counts_for_typos_at_once(network, django_capture_on_commit_callbacks):
+    from search import spelling
+
+    assert spelling.closest_known_word("kwartiermakerschp") is None
+    with django_capture_on_commit_callbacks(execute=True):
+        Theme.objects.create(label="Kwartiermakerschap", slug="kwartiermakerschap")
+    assert spelling.closest_known_word("kwartiermakerschp") == "kwartiermakerschap"
