@@ -36,9 +36,9 @@ SOURCE = "CBS, Gemeentelijke indeling op 1 januari 2023"
 # Words people put before a place name that are not part of it ("gemeente Goes", "provincie Zeeland").
 _PREFIXES = frozenset({"gemeente", "provincie"})
 
-# How alike a typed name and a real one must be (difflib's ratio) to be offered as "did you mean": high enough
-# that "Den Bosh" finds 's-Hertogenbosch through "den bosch" and "Enschde" Enschede, while "Bergen" does not
-# suggest Tubbergen (0.80) and "Groningen" never Dongen.
+# How alike a typed name and a real one must be (difflib's ratio) to be offered as "did you mean": low enough
+# that "Den Bosh" finds 's-Hertogenbosch through "den bosch" and "Enschde" Enschede, high enough that "Bergen"
+# does not suggest Tubbergen (0.80) and "Groningen" never Dongen.
 SUGGESTION_CUTOFF = 0.85
 
 
@@ -69,11 +69,13 @@ class Municipality:
 def place_key(text: str) -> str:
     """A typed place name as a lookup key: the project's folding and tokenising (case, accents, hyphens,
     apostrophes: "'s-Hertogenbosch" and "s Hertogenbosch" are one key), without a leading "gemeente"/"provincie".
+    The Dutch "ij" is often typed as "y" ("Harderwyk", "Nymegen"), so both are one letter in the key; the key is
+    only ever compared with other keys, never shown.
     """
     words = tokenize(text)
     if len(words) > 1 and words[0] in _PREFIXES:
         words = words[1:]
-    return " ".join(words)
+    return " ".join(words).replace("ij", "y")
 
 
 def municipalities() -> tuple[Municipality, ...]:
