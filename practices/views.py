@@ -10,7 +10,7 @@ from taggit.models import Tag
 from search.facets import FACET_NAMES
 from search.pagination import paginate
 from search.query import SearchInputError, UnknownFilterValue, parse_search_query
-from search.views import params_without_page
+from search.views import concept_filters, params_without_page
 
 from .models import Theme
 
@@ -46,6 +46,7 @@ def serve_practice_index(page, request):
             "results": results,
             "search": results.results,
             "facet_groups": results.results.facet_groups(leave_out=("type",)),
+            "concept_filters": concept_filters(request, results.results, facets=FILTERS),
             "is_filtered": any(key in request.GET for key in FILTERS),
         }
     )

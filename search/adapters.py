@@ -5,6 +5,8 @@ keeps them. ``prefetch`` names the relations read here, so a batch of pages of o
 query per relation whatever its size.
 """
 
+import html
+
 from django.utils.html import strip_tags
 
 
@@ -38,7 +40,8 @@ class DocumentAdapter:
         parts = []
         body = getattr(page, "body", None)
         if body:
-            parts.append(strip_tags(str(body)))
+            # Plain text, entities decoded: a snippet escapes it once (an entity left in would show as "&#x27;").
+            parts.append(html.unescape(strip_tags(str(body))))
         parts.extend(getattr(page, name) for name in self.text_fields)
         parts.extend(self.extra_text(page))
         return "\n".join(part.strip() for part in parts if part and part.strip())

@@ -17,7 +17,7 @@ from practices.models import Factor, Theme
 from .facets import FACETS, RELATION, searchable_models
 from .indexing import reindex_later, reindex_subtree
 from .models import SearchDocument
-from .spelling import vocabulary_changed
+from .versioned import vocabulary_changed
 
 
 @receiver(page_published)

@@ -1,16 +1,15 @@
 """Typo tolerance from the platform's own vocabulary, for every backend.
 
-The vocabulary is what readers are likely to mean: the labels of themes and factors, the synonyms, the place
-names, the region and initiative names and the compound dictionary. The database backend adds the closest
-vocabulary word to the query for a word it does not know; the service uses the same to say "did you mean".
+The vocabulary is what readers are likely to mean: the labels and search terms of themes and factors, the
+synonyms, the place names, the region and initiative names and the compound dictionary. The database backend adds
+the closest vocabulary word to the query for a word it does not know; the service uses the same to say "did you
+mean".
 """
 
 import difflib
 
-from django.core.cache import cache
-from django.db import transaction
-
 from . import analysis
+from .versioned import Derived
 
 # How alike (0-1, difflib's ratio) a typed word and a vocabulary word must be to count as a typo of it.
 SIMILARITY_CUTOFF = 0.8
@@ -38,30 +37,9 @@ def suggest_correction(text):
     return " ".join(corrected) if changed else ""
 
 
-# The vocabulary's version lives in the shared cache: every worker rebuilds its copy when an editor changes a label.
-VERSION_KEY = "search:vocabulary-version"
-_built = {"version": None, "words": frozenset()}
-
-
 def known_words():
     """Words readers are likely to mean, as a set: built once per process and again after each change."""
-    version = cache.get(VERSION_KEY, 0)
-    if _built["version"] != version:
-        _built["words"] = _vocabulary()
-        _built["version"] = version
-    return _built["words"]
-
-
-def vocabulary_changed():
-    """A label readers search for changed: every process rebuilds its vocabulary once the change is committed."""
-    transaction.on_commit(_next_version)
-
-
-def _next_version():
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not in the cache yet (or evicted)
-        cache.set(VERSION_KEY, 1, timeout=None)
+    return _known_words.get()
 
 
 def _vocabulary():
@@ -69,9 +47,11 @@ def _vocabulary():
     from practices.models import Factor, Theme
 
     words = set()
+    concepts = [*Theme.objects.all(), *Factor.objects.all()]
     phrases = [
-        *Theme.objects.values_list("label", flat=True),
-        *Factor.objects.values_list("label", flat=True),
+        *(concept.label for concept in concepts),
+        *(concept.label_en for concept in concepts),
+        *(term for concept in concepts for term in concept.search_term_list()),
         *Municipality.objects.values_list("name", flat=True),
         *RegionPage.objects.values_list("title", flat=True),
         *InitiativePage.objects.values_list("title", flat=True),
@@ -81,3 +61,6 @@ def _vocabulary():
     for phrase in phrases:
         words.update(word.strip(".,;:()").lower() for word in phrase.split() if len(word) > 3)
     return frozenset(words)
+
+
+_known_words = Derived(_vocabulary)

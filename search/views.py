@@ -12,6 +12,8 @@ from .query import SearchInputError, parse_search_query
 from .service import search_service
 
 PAGE_SIZE = 10
+# A question names one or two concepts; more offers are noise.
+MAX_CONCEPT_FILTERS = 3
 MAX_SUGGEST_LENGTH = 100
 
 
@@ -50,6 +52,11 @@ def search_api(request):
         body["fallback"] = results.fallback_reason
     if results.suggestions:
         body["suggestions"] = results.suggestions
+    if results.concepts:
+        body["concepts"] = [
+            {"facet": match.concept.facet, "value": match.concept.slug, "label": match.concept.label}
+            for match in results.concepts
+        ]
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
 
 
@@ -83,11 +90,29 @@ def search_page(request):
             "page_obj": page,
             "results": results,
             "facet_groups": results.facet_groups(),
+            "concept_filters": concept_filters(request, results),
             "query_without_page": params_without_page(request),
             "related_themes": Theme.objects.all()[:8] if not results.count else [],
         }
     )
     return TemplateResponse(request, "search/search_page.html", context)
+
+
+def concept_filters(request, results, facets=None):
+    """One-click filters for the concepts the question names ("Thema: Casusoverleg"), as (label, query string).
+
+    A concept already chosen as a filter, or of a facet the page does not filter by, is not offered.
+    """
+    links = []
+    for match in results.concepts[:MAX_CONCEPT_FILTERS]:
+        concept = match.concept
+        if (facets is not None and concept.facet not in facets) or concept.slug in request.GET.getlist(concept.facet):
+            continue
+        params = request.GET.copy()
+        params.pop("pagina", None)
+        params.appendlist(concept.facet, concept.slug)
+        links.append((concept.filter_label, params.urlencode()))
+    return links
 
 
 def params_without_page(request):

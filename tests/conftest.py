@@ -1,6 +1,7 @@
 """Shared fixtures: the study's network is loaded once per test session, as `make run` loads it."""
 
 import io
+import time
 
 import pytest
 from django.core.management import call_command
@@ -43,3 +44,17 @@ class Network:
 
     def updates(self):
         return UpdatePage.objects.live()
+
+
+@pytest.fixture(autouse=True)
+def vocabulary_of_this_test():
+    """A test that changes a label leaves search's vocabulary version raised in the cache while its data is rolled
+    back; the next test must rebuild from the database, not reuse the vocabulary of a change that never was."""
+    from django.core.cache import cache
+
+    from search.versioned import VERSION_KEY
+
+    before = cache.get(VERSION_KEY, 0)
+    yield
+    if cache.get(VERSION_KEY, 0) != before:
+        cache.set(VERSION_KEY, time.monotonic_ns(), timeout=None)

@@ -48,6 +48,7 @@ class SearchResults:
     fallback_reason: str = ""  # set when the database answered because Elasticsearch could not
     suggestions: list = field(default_factory=list)  # "did you mean" terms when nothing matched
     approximate: bool = False  # a typed word was taken for a typo: hits may only resemble it
+    concepts: list = field(default_factory=list)  # ConceptMatch: the themes, factors, places the question names
 
     def facet_groups(self, leave_out=()):
         """(facet, values) for each counted facet with values, in the registry's order: what a page offers."""

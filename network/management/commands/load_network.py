@@ -131,11 +131,24 @@ class NetworkLoader:
     # --- snippets ------------------------------------------------------------------------------------------
 
     def load_vocabulary(self):
+        # The first search terms of each concept (network/data/search_terms.json); editors keep them afterwards.
+        terms = json.loads((DATA_DIR / "search_terms.json").read_text(encoding="utf-8"))
         for entry in self.taxonomy["themes"]:
-            self.snippet(Theme, entry["slug"], label=entry["label_nl"], label_en=entry.get("label_en", ""))
+            self.snippet(
+                Theme,
+                entry["slug"],
+                label=entry["label_nl"],
+                label_en=entry.get("label_en", ""),
+                search_terms="\n".join(terms["themes"].get(entry["slug"], [])),
+            )
         for entry in self.taxonomy["factors"]:
             self.snippet(
-                Factor, entry["slug"], label=entry["label_nl"], label_en=entry.get("label_en", ""), kind=entry["kind"]
+                Factor,
+                entry["slug"],
+                label=entry["label_nl"],
+                label_en=entry.get("label_en", ""),
+                kind=entry["kind"],
+                search_terms="\n".join(terms["factors"].get(entry["slug"], [])),
             )
 
     def load_organisations(self):
