@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Page
 
-from .choices import Discipline, Line
+from .choices import Discipline, Line, Status
 from .lookup import find_municipality
 from .models import InitiativeFactor, InitiativePage, InitiativePartner, Municipality, RegionPage
 
@@ -144,12 +144,6 @@ def comparison_rows(initiatives):
         detail = organisation.name if initiative.coordinator and organisation else ""
         return [Item(initiative.coordinator or organisation.name, detail)]
 
-    def intensity(initiative):
-        if not initiative.intensity:
-            return []
-        step = _("stap %(step)d van 4") % {"step": initiative.intensity_step}
-        return [Item(initiative.get_intensity_display(), step)]
-
     def last_confirmed(initiative):
         return [Item(dateformat.format(initiative.last_confirmed, "j F Y"))] if initiative.last_confirmed else []
 
@@ -169,13 +163,12 @@ def comparison_rows(initiatives):
         (_("Partners per discipline en lijn"), _partners_by_discipline),
         (_("Coördinatie"), coordination),
         (_("Scheidingsloket"), lambda i: _one(i.get_desk_form_display())),
-        (_("Intensiteit van samenwerking"), intensity),
         (_("Overlegritme"), lambda i: _one(i.meeting_rhythm)),
         (_("Stuurgroep"), lambda i: _one(i.steering_group)),
         (_("Thema’s"), lambda i: [Item(t.label) for t in sorted(i.themes.all(), key=lambda t: t.label)]),
         (_("Faciliterende factoren"), facilitating),
         (_("Belemmerende factoren"), limiting),
-        (_("Status"), lambda i: _one(i.get_status_display())),
+        (_("Status"), lambda i: _one(i.status_label if i.status != Status.UNKNOWN else "")),
         (_("Laatst bevestigd"), last_confirmed),
     ]
     rows = []
@@ -185,6 +178,10 @@ def comparison_rows(initiatives):
             compared = {tuple(item.text for item in cell) for cell in cells}
         else:
             compared = {tuple(cell) for cell in cells}
+        # An empty cell is something the study did not report, not a finding: a known value beside an unknown
+        # one is no difference (§4.1.2.1 says every region meets every six to eight weeks, though only three
+        # profiles have the rhythm filled in). Only two known values that differ make a difference.
+        compared.discard(())
         rows.append(Row(label, cells, len(compared) > 1))
     return rows
 
@@ -262,8 +259,18 @@ def municipality_lookup(request):
 
     municipality = match.municipality
     region = municipality.region
+    # An initiative works in the municipality when it names it, or when it aims at its whole region (the study
+    # says so of Wijzer-Scheiden and the High Conflict Forum for all of Midden-Brabant, §3.2).
+    in_region = (
+        InitiativePage.objects.child_of(region).filter(region_wide=True) if region else InitiativePage.objects.none()
+    )
     initiatives = list(
-        InitiativePage.objects.live().public().filter(municipalities=municipality).for_listing().order_by("title")
+        (InitiativePage.objects.filter(municipalities=municipality) | in_region)
+        .live()
+        .public()
+        .distinct()
+        .for_listing()
+        .order_by("title")
     )
     explicit = bool(initiatives)
     if not explicit:
@@ -279,3 +286,14 @@ def municipality_lookup(request):
         }
     )
     return TemplateResponse(request, "network/municipality_lookup.html", context)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# About the source
+
+
+def about_source(request):
+    """/over-de-bron/: what the study behind the starting content examined, when, and its own caveats."""
+    from .models import Publication
+
+    return TemplateResponse(request, "network/about_source.html", {"publication": Publication.objects.first()})

@@ -11,7 +11,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Page types built by other parts of the site; each is checked when its URL answers.
 OPTIONAL_PAGES = {
     "compare": "/vergelijk/?initiatieven=joop,bram,scheidingspunt",
-    "lookup": "/netwerk/gemeente/?naam=Goes",
+    "lookup": "/netwerk/gemeente/?naam=Zoetermeer",
     "contact": "/contact/joop/",
     "privacy": "/privacy/",
     "accessibility": "/toegankelijkheid/",
