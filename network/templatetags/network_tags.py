@@ -5,7 +5,7 @@ from django.utils import dateformat
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from network.models import Publication
+from network.models import STUDY_PERIOD, Publication
 
 register = template.Library()
 
@@ -21,6 +21,12 @@ def fact_source(page, field):
         return format_html(
             ' <span class="fact-source fact-source--confirmed">({})</span>',
             _("bevestigd door het initiatief op %(date)s") % {"date": dateformat.format(fact.confirmed, "j F Y")},
+        )
+    if fact.kind == "study" and field == "status":
+        # A status is the study's as of its interviews: dated, so no reader takes it for today's.
+        return format_html(
+            ' <span class="fact-source">({})</span>',
+            _("%(period)s, volgens de studie, %(section)s") % {"period": STUDY_PERIOD, "section": fact.section},
         )
     if fact.kind == "study":
         return format_html(' <span class="fact-source">({}, {})</span>', _("studie 2018"), fact.section)
