@@ -144,6 +144,12 @@ def comparison_rows(initiatives):
         detail = organisation.name if initiative.coordinator and organisation else ""
         return [Item(initiative.coordinator or organisation.name, detail)]
 
+    def municipalities(initiative):
+        items = [Item(m.name) for m in sorted(initiative.municipalities.all(), key=lambda m: m.name)]
+        if initiative.region_wide and initiative.region:
+            items.append(Item(_("de hele regio %(region)s") % {"region": initiative.region.title}))
+        return items
+
     def last_confirmed(initiative):
         return [Item(dateformat.format(initiative.last_confirmed, "j F Y"))] if initiative.last_confirmed else []
 
@@ -159,7 +165,7 @@ def comparison_rows(initiatives):
     dimensions = [
         (_("Regio"), lambda i: _one(i.region.title if i.region else "")),
         (_("Niveau"), lambda i: _one(i.get_level_display())),
-        (_("Gemeenten"), lambda i: [Item(m.name) for m in sorted(i.municipalities.all(), key=lambda m: m.name)]),
+        (_("Gemeenten"), municipalities),
         (_("Partners per discipline en lijn"), _partners_by_discipline),
         (_("Coördinatie"), coordination),
         (_("Scheidingsloket"), lambda i: _one(i.get_desk_form_display())),

@@ -15,6 +15,7 @@ OPTIONAL_PAGES = {
     "contact": "/contact/joop/",
     "privacy": "/privacy/",
     "accessibility": "/toegankelijkheid/",
+    "about-source": "/over-de-bron/",
 }
 PAGE_TYPES = [
     "home",
