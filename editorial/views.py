@@ -97,7 +97,7 @@ def confirmable_fields(initiative):
                 "value": value,
                 "section": fact.section,
                 "confirmed": fact.confirmed,
-                "study_only": fact.kind == "study",
+                "study_only": fact.kind in ("study", "inferred"),
             }
         )
     return rows

@@ -370,6 +370,7 @@ class InitiativePage(Page):
     # The structured fields a profile shows, in the order of the "Kenmerken" list; each one's value comes either
     # from the study (with a section), from the initiative (confirmed on a date) or from neither.
     FACT_FIELDS = (
+        "level",
         "status",
         "municipalities",
         "region_wide",
@@ -386,7 +387,8 @@ class InitiativePage(Page):
         """Where the value of ``field`` comes from: ``Fact(kind, section, confirmed)``.
 
         ``kind`` is "confirmed" (the initiative confirmed it on ``confirmed``), "study" (the study's, in
-        ``section``, as of spring 2018) or "" (neither: an editor's value, or an empty field).
+        ``section``, as of spring 2018), "inferred" (read from what ``section`` says, not said there in so many
+        words: listed under ``field_sections["inferred"]``) or "" (neither: an editor's value, or an empty field).
         """
         confirmed = (self.confirmed_fields or {}).get(field)
         section = (self.field_sections or {}).get(field, "")
@@ -395,6 +397,8 @@ class InitiativePage(Page):
                 return Fact("confirmed", section, date.fromisoformat(confirmed))
             except (TypeError, ValueError):
                 pass  # a hand-edited value that is no date counts as not confirmed
+        if section and field in (self.field_sections or {}).get("inferred", ()):
+            return Fact("inferred", section, None)
         return Fact("study" if section else "", section, None)
 
     @property
@@ -420,7 +424,7 @@ class InitiativePage(Page):
 
 
 class Fact(NamedTuple):
-    kind: str  # "study", "confirmed" or ""
+    kind: str  # "study", "inferred", "confirmed" or ""
     section: str
     confirmed: date | None
 

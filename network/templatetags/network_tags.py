@@ -30,6 +30,8 @@ def fact_source(page, field):
         )
     if fact.kind == "study":
         return format_html(' <span class="fact-source">({}, {})</span>', _("studie 2018"), fact.section)
+    if fact.kind == "inferred":
+        return format_html(' <span class="fact-source">({}, {})</span>', _("afgeleid uit de studie 2018"), fact.section)
     return ""
 
 

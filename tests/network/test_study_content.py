@@ -12,8 +12,8 @@ from practices.models import PracticePage
 
 CONTENT = json.loads((DATA_DIR / "study_content.json").read_text(encoding="utf-8"))
 NOT_FROM_THE_STUDY = ("Niet bekend uit de studie", "Niet onderzocht")
-# The profile's labels of the structured fields that come from data (Niveau is the taxonomy's; Laatst bevestigd is
-# the initiative's own date).
+# The profile's labels of the structured fields that come from data (Niveau, from the taxonomy, is never empty;
+# Laatst bevestigd is the initiative's own date).
 LABELS = {
     "status": "Status",
     "municipalities": "Gemeenten",
@@ -49,7 +49,7 @@ def test_every_fact_bearing_field_on_a_profile_carries_a_section(client, network
     for initiative in initiatives():
         html = main(client, initiative.url)
         for label, value in facts(html).items():
-            if label in ("Niveau", "Laatst bevestigd") or any(text in value for text in NOT_FROM_THE_STUDY):
+            if label == "Laatst bevestigd" or any(text in value for text in NOT_FROM_THE_STUDY):
                 continue
             assert re.search(r"§\d", value), (initiative.slug, label, value)
             checked += 1
@@ -87,6 +87,16 @@ def test_no_profile_states_a_value_for_a_field_the_study_leaves_empty(client, ne
             else:
                 assert not any(text in shown[label] for text in NOT_FROM_THE_STUDY), (slug, label)
     assert empty_seen >= 30
+
+
+@pytest.mark.django_db
+def test_an_inference_is_labelled_as_one(client, network):
+    # §3.2 places KEES and BRAM only in a region; that they work regionally is read from it, and says so.
+    for slug in ("kees", "bram"):
+        level = facts(main(client, network.initiative(slug).url))["Niveau"]
+        assert level == 'Regionaal <span class="fact-source">(afgeleid uit de studie 2018, §3.2)</span>'
+    joop = facts(main(client, network.initiative("joop").url))["Niveau"]
+    assert joop == 'Regionaal <span class="fact-source">(studie 2018, §3.2)</span>'
 
 
 @pytest.mark.django_db
