@@ -42,10 +42,28 @@ def attach_regions(initiatives):
 
 
 class Item(NamedTuple):
-    """One line in a comparison cell: the text, and an optional detail shown quieter after it."""
+    """One line in a comparison cell: the text, an optional detail shown quieter after it, and where it comes from.
+
+    ``source`` (a section of the study, or the date the initiative confirmed it) is shown but never compared: the
+    same value from two sections is no difference between initiatives.
+    """
 
     text: str
     detail: str = ""
+    source: str = ""
+
+
+def _source_of(initiative, field):
+    fact = initiative.fact_source(field)
+    if fact.kind == "confirmed":
+        return _("bevestigd %(date)s") % {"date": dateformat.format(fact.confirmed, "j F Y")}
+    if fact.kind == "inferred":
+        return _("afgeleid, %(section)s") % {"section": fact.section}
+    return fact.section
+
+
+def _sourced(initiative, field, text, detail=""):
+    return [Item(str(text), detail, _source_of(initiative, field))] if text else []
 
 
 class Row(NamedTuple):
@@ -108,10 +126,13 @@ def compared_initiatives(slugs):
 
 def _partners_by_discipline(initiative):
     groups = {}
+    sections = {}
     for partner in initiative.partners.all():
         organisation = partner.organisation
         key = (organisation.discipline, organisation.line)
         groups.setdefault(key, []).append(organisation.name)
+        if partner.section and partner.section not in sections.setdefault(key, []):
+            sections[key].append(partner.section)
     disciplines = [choice.value for choice in Discipline]
     lines = ["", *[choice.value for choice in Line]]
     items = []
@@ -121,12 +142,16 @@ def _partners_by_discipline(initiative):
         label = Discipline(discipline).label
         if line:
             label = f"{label}, {Line(line).label}"
-        items.append(Item(str(label), ", ".join(sorted(names))))
+        items.append(Item(str(label), ", ".join(sorted(names)), ", ".join(sections.get((discipline, line), []))))
     return items
 
 
 def _factors(initiative, kind):
-    return [Item(item.factor.label, item.note) for item in initiative.factors.all() if item.factor.kind == kind]
+    return [
+        Item(item.factor.label, item.note, item.section)
+        for item in initiative.factors.all()
+        if item.factor.kind == kind
+    ]
 
 
 def _one(value):
@@ -142,13 +167,18 @@ def comparison_rows(initiatives):
         if not initiative.coordinator and not organisation:
             return []
         detail = organisation.name if initiative.coordinator and organisation else ""
-        return [Item(initiative.coordinator or organisation.name, detail)]
+        return _sourced(initiative, "coordinator", initiative.coordinator or organisation.name, detail)
 
     def municipalities(initiative):
-        items = [Item(m.name) for m in sorted(initiative.municipalities.all(), key=lambda m: m.name)]
+        source = _source_of(initiative, "municipalities")
+        items = [Item(m.name, "", source) for m in sorted(initiative.municipalities.all(), key=lambda m: m.name)]
         if initiative.region_wide and initiative.region:
-            items.append(Item(_("de hele regio %(region)s") % {"region": initiative.region.title}))
+            whole = _("de hele regio %(region)s") % {"region": initiative.region.title}
+            items += _sourced(initiative, "region_wide", whole)
         return items
+
+    def status(initiative):
+        return _sourced(initiative, "status", initiative.status_label if initiative.status != Status.UNKNOWN else "")
 
     def last_confirmed(initiative):
         return [Item(dateformat.format(initiative.last_confirmed, "j F Y"))] if initiative.last_confirmed else []
@@ -164,17 +194,17 @@ def comparison_rows(initiatives):
 
     dimensions = [
         (_("Regio"), lambda i: _one(i.region.title if i.region else "")),
-        (_("Niveau"), lambda i: _one(i.get_level_display())),
+        (_("Niveau"), lambda i: _sourced(i, "level", i.get_level_display())),
         (_("Gemeenten"), municipalities),
         (_("Partners per discipline en lijn"), _partners_by_discipline),
         (_("Coördinatie"), coordination),
-        (_("Scheidingsloket"), lambda i: _one(i.get_desk_form_display())),
-        (_("Overlegritme"), lambda i: _one(i.meeting_rhythm)),
-        (_("Stuurgroep"), lambda i: _one(i.steering_group)),
+        (_("Scheidingsloket"), lambda i: _sourced(i, "desk_form", i.get_desk_form_display())),
+        (_("Overlegritme"), lambda i: _sourced(i, "meeting_rhythm", i.meeting_rhythm)),
+        (_("Stuurgroep"), lambda i: _sourced(i, "steering_group", i.steering_group)),
         (_("Thema’s"), lambda i: [Item(t.label) for t in sorted(i.themes.all(), key=lambda t: t.label)]),
         (_("Faciliterende factoren"), facilitating),
         (_("Belemmerende factoren"), limiting),
-        (_("Status"), lambda i: _one(i.status_label if i.status != Status.UNKNOWN else "")),
+        (_("Status"), status),
         (_("Laatst bevestigd"), last_confirmed),
     ]
     rows = []
@@ -183,7 +213,7 @@ def comparison_rows(initiatives):
         if values_of in by_text_only:
             compared = {tuple(item.text for item in cell) for cell in cells}
         else:
-            compared = {tuple(cell) for cell in cells}
+            compared = {tuple((item.text, item.detail) for item in cell) for cell in cells}
         # An empty cell is something the study did not report, not a finding: a known value beside an unknown
         # one is no difference (§4.1.2.1 says every region meets every six to eight weeks, though only three
         # profiles have the rhythm filled in). Only two known values that differ make a difference.

@@ -98,6 +98,30 @@ def test_no_intensity_ranking_the_study_never_made(client, network):
 
 
 @pytest.mark.django_db
+def test_every_fact_in_the_comparison_carries_its_section(client, network):
+    html = client.get("/vergelijk/?initiatieven=joop,scheidingspunt,scheiden-doe-je-samen,wijzer-scheiden")
+    html = html.content.decode()
+    sourced = ("Niveau", "Gemeenten", "Partners per discipline en lijn", "Scheidingsloket", "Overlegritme", "Status")
+    sourced += ("Faciliterende factoren", "Belemmerende factoren")
+    checked = 0
+    for label in sourced:
+        row = re.search(rf'<th scope="row">{label}.*?</tr>', html, re.S).group(0)
+        for cell in re.findall(r"<td>(.*?)</td>", row, re.S):
+            if "Niet bekend uit de studie" in cell:
+                continue
+            lines = re.findall(r"<li>(.*?)</li>", cell, re.S) or [cell]
+            for line in lines:
+                assert re.search(
+                    r'<span class="fact-source">\((?:afgeleid, )?§\d[\d.]*(?:, §[\d.]+)*\)</span>', line
+                ), (
+                    label,
+                    line,
+                )
+                checked += 1
+    assert checked >= 25
+
+
+@pytest.mark.django_db
 def test_a_value_beside_an_empty_cell_is_no_difference(client, network):
     # Every region meets every six to eight weeks (§4.1.2.1), though only some profiles have the rhythm filled
     # in: a known value beside an unknown one must not be marked as a difference between the initiatives.
