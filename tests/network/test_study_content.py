@@ -240,3 +240,30 @@ def test_the_about_the_source_page_gives_the_studys_own_caveats(client, network)
     assert not re.search(r"\sstyle=|<style\b|<script(?![^>]*\bsrc=)", html)
     # Profiles and the sources list lead there.
     assert 'href="/over-de-bron/"' in main(client, network.initiative("kees").url)
+
+
+# The study's headings (its table of contents), so a citation can only point at a section that exists.
+STUDY_SECTIONS = {
+    *("§1", "§1.1", "§1.2", "§1.3", "§1.4", "§1.5", "§2", "§2.1", "§2.2", "§2.2.1", "§2.2.2", "§2.3", "§2.4"),
+    *("§2.5", "§3", "§3.1", "§3.2", "§3.3", "§3.4", "§3.5", "§3.6", "§3.7", "§4", "§4.1", "§4.1.1", "§4.1.2"),
+    *("§4.1.2.1", "§4.1.2.2", "§4.1.2.3", "§4.2", "§4.3", "§4.4", "§4.5", "§4.6", "§4.6.1", "§4.6.2", "§5"),
+    *("§5.1", "§5.2", "§5.3", "§5.4", "§5.5", "§6"),
+}
+
+
+def test_every_citation_in_the_data_points_at_a_section_the_study_has():
+    cited = re.findall(r"§\d[\d.]*\d|§\d", json.dumps(CONTENT, ensure_ascii=False))
+    assert len(cited) > 300
+    assert set(cited) <= STUDY_SECTIONS, set(cited) - STUDY_SECTIONS
+
+
+def test_every_fact_bearing_row_in_the_data_has_a_section():
+    for slug, data in CONTENT["initiatives"].items():
+        for key in ("partners", "factors", "lessons"):
+            for row in data[key]:
+                assert row.get("section", "").startswith("§"), (slug, key, row)
+        for field in ("status", "meeting_rhythm", "steering_group", "sub_working_groups", "desk_form", "website"):
+            if data.get(field) and data[field] != "onbekend":
+                assert data["field_sections"].get(field, "").startswith("§"), (slug, field)
+        if data["municipalities"]:
+            assert data["field_sections"]["municipalities"].startswith("§"), slug
