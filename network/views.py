@@ -181,7 +181,10 @@ def comparison_rows(initiatives):
         return _sourced(initiative, "status", initiative.status_label if initiative.status != Status.UNKNOWN else "")
 
     def last_confirmed(initiative):
-        return [Item(dateformat.format(initiative.last_confirmed, "j F Y"))] if initiative.last_confirmed else []
+        # The platform's own date, never the study's: "not yet" is a value here, not a gap in the study.
+        if not initiative.last_confirmed:
+            return [Item(_("Nog niet bevestigd door het initiatief"))]
+        return [Item(dateformat.format(initiative.last_confirmed, "j F Y"))]
 
     def facilitating(initiative):
         return _factors(initiative, Factor.Kind.FACILITATING)
