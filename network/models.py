@@ -401,6 +401,40 @@ class InitiativePage(Page):
             return Fact("inferred", section, None)
         return Fact("study" if section else "", section, None)
 
+    def clean(self):
+        super().clean()
+        self.forget_provenance_of_changed_values()
+
+    def forget_provenance_of_changed_values(self):
+        """Drop the section and the confirmation of every value that differs from the stored (live) page.
+
+        A value an editor or coordinator changed is no longer what the study said in 2018, nor what the
+        initiative confirmed: left in place, the profile would pin the new value on the study. It then shows
+        without a claim until the initiative confirms it ("Profiel is nog actueel").
+        """
+        if not self.pk or not (self.field_sections or self.confirmed_fields):
+            return
+        stored = InitiativePage.objects.filter(pk=self.pk).first()
+        if stored is None:
+            return
+        sections = dict(self.field_sections or {})
+        confirmed = dict(self.confirmed_fields or {})
+        inferred = list(sections.get("inferred", []))
+        for field in self.FACT_FIELDS:
+            if self._fact_value(field) != stored._fact_value(field):
+                sections.pop(field, None)
+                confirmed.pop(field, None)
+                if field in inferred:
+                    inferred.remove(field)
+        if "inferred" in sections:
+            sections["inferred"] = inferred
+        self.field_sections, self.confirmed_fields = sections, confirmed
+
+    def _fact_value(self, field):
+        if field == "municipalities":
+            return sorted(municipality.pk for municipality in self.municipalities.all())
+        return getattr(self, field)
+
     @property
     def status_label(self):
         """The status as a reader should take it: the study's status is dated until the initiative confirms it."""

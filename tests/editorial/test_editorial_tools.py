@@ -69,6 +69,27 @@ def test_confirming_shows_each_study_value_beside_its_source_and_records_only_wh
 
 
 @pytest.mark.django_db
+def test_a_value_changed_in_the_admin_is_no_longer_pinned_on_the_study(network, editor):
+    initiative = network.initiative("scheidingspunt")
+    initiative.confirmed_fields = {"status": "2026-11-20", "meeting_rhythm": "2026-11-20"}
+    initiative.save_revision().publish()
+    data = page_form_data(initiative, editor, status="gestopt")
+    response = client_for(editor).post(
+        reverse("wagtailadmin_pages:edit", args=[initiative.pk]), {**data, "action-publish": "1"}
+    )
+    assert response.status_code == 302
+    initiative = InitiativePage.objects.get(pk=initiative.pk)
+    assert initiative.status == "gestopt"
+    # The changed status lost its section and its confirmation; the unchanged rhythm kept both.
+    assert "status" not in initiative.field_sections and "status" not in initiative.confirmed_fields
+    assert initiative.field_sections["meeting_rhythm"] == "§4.1.2.1"
+    assert initiative.confirmed_fields == {"meeting_rhythm": "2026-11-20"}
+    public = Client().get(initiative.url).content.decode()
+    assert "<dd>Gestopt</dd>" in public
+    assert "Gestopt (voorjaar 2018" not in public
+
+
+@pytest.mark.django_db
 def test_the_dashboard_panel_is_only_for_coordinators(editor):
     assert "Mijn initiatieven" not in client_for(editor).get("/admin/").content.decode()
 
