@@ -45,6 +45,7 @@ EDITOR_MODEL_PERMISSIONS = [
         ("practices", "factor"),
         ("network", "municipality"),
         ("network", "organisation"),
+        ("network", "publication"),  # the study's full reference, shown on every citing page
         ("taggit", "tag"),
     ]
     for action in ("add", "change", "delete")

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Page
 
-from .choices import Discipline, Line
+from .choices import Discipline, Line, Status
 from .lookup import find_municipality
 from .models import InitiativeFactor, InitiativePage, InitiativePartner, Municipality, RegionPage
 
@@ -42,10 +42,28 @@ def attach_regions(initiatives):
 
 
 class Item(NamedTuple):
-    """One line in a comparison cell: the text, and an optional detail shown quieter after it."""
+    """One line in a comparison cell: the text, an optional detail shown quieter after it, and where it comes from.
+
+    ``source`` (a section of the study, or the date the initiative confirmed it) is shown but never compared: the
+    same value from two sections is no difference between initiatives.
+    """
 
     text: str
     detail: str = ""
+    source: str = ""
+
+
+def _source_of(initiative, field):
+    fact = initiative.fact_source(field)
+    if fact.kind == "confirmed":
+        return _("bevestigd %(date)s") % {"date": dateformat.format(fact.confirmed, "j F Y")}
+    if fact.kind == "inferred":
+        return _("afgeleid, %(section)s") % {"section": fact.section}
+    return fact.section
+
+
+def _sourced(initiative, field, text, detail=""):
+    return [Item(str(text), detail, _source_of(initiative, field))] if text else []
 
 
 class Row(NamedTuple):
@@ -108,10 +126,13 @@ def compared_initiatives(slugs):
 
 def _partners_by_discipline(initiative):
     groups = {}
+    sections = {}
     for partner in initiative.partners.all():
         organisation = partner.organisation
         key = (organisation.discipline, organisation.line)
         groups.setdefault(key, []).append(organisation.name)
+        if partner.section and partner.section not in sections.setdefault(key, []):
+            sections[key].append(partner.section)
     disciplines = [choice.value for choice in Discipline]
     lines = ["", *[choice.value for choice in Line]]
     items = []
@@ -121,12 +142,16 @@ def _partners_by_discipline(initiative):
         label = Discipline(discipline).label
         if line:
             label = f"{label}, {Line(line).label}"
-        items.append(Item(str(label), ", ".join(sorted(names))))
+        items.append(Item(str(label), ", ".join(sorted(names)), ", ".join(sections.get((discipline, line), []))))
     return items
 
 
 def _factors(initiative, kind):
-    return [Item(item.factor.label, item.note) for item in initiative.factors.all() if item.factor.kind == kind]
+    return [
+        Item(item.factor.label, item.note, item.section)
+        for item in initiative.factors.all()
+        if item.factor.kind == kind
+    ]
 
 
 def _one(value):
@@ -142,16 +167,24 @@ def comparison_rows(initiatives):
         if not initiative.coordinator and not organisation:
             return []
         detail = organisation.name if initiative.coordinator and organisation else ""
-        return [Item(initiative.coordinator or organisation.name, detail)]
+        return _sourced(initiative, "coordinator", initiative.coordinator or organisation.name, detail)
 
-    def intensity(initiative):
-        if not initiative.intensity:
-            return []
-        step = _("stap %(step)d van 4") % {"step": initiative.intensity_step}
-        return [Item(initiative.get_intensity_display(), step)]
+    def municipalities(initiative):
+        source = _source_of(initiative, "municipalities")
+        items = [Item(m.name, "", source) for m in sorted(initiative.municipalities.all(), key=lambda m: m.name)]
+        if initiative.region_wide and initiative.region:
+            whole = _("de hele regio %(region)s") % {"region": initiative.region.title}
+            items += _sourced(initiative, "region_wide", whole)
+        return items
+
+    def status(initiative):
+        return _sourced(initiative, "status", initiative.status_label if initiative.status != Status.UNKNOWN else "")
 
     def last_confirmed(initiative):
-        return [Item(dateformat.format(initiative.last_confirmed, "j F Y"))] if initiative.last_confirmed else []
+        # The platform's own date, never the study's: "not yet" is a value here, not a gap in the study.
+        if not initiative.last_confirmed:
+            return [Item(_("Nog niet bevestigd door het initiatief"))]
+        return [Item(dateformat.format(initiative.last_confirmed, "j F Y"))]
 
     def facilitating(initiative):
         return _factors(initiative, Factor.Kind.FACILITATING)
@@ -164,18 +197,17 @@ def comparison_rows(initiatives):
 
     dimensions = [
         (_("Regio"), lambda i: _one(i.region.title if i.region else "")),
-        (_("Niveau"), lambda i: _one(i.get_level_display())),
-        (_("Gemeenten"), lambda i: [Item(m.name) for m in sorted(i.municipalities.all(), key=lambda m: m.name)]),
+        (_("Niveau"), lambda i: _sourced(i, "level", i.get_level_display())),
+        (_("Gemeenten"), municipalities),
         (_("Partners per discipline en lijn"), _partners_by_discipline),
         (_("Coördinatie"), coordination),
-        (_("Scheidingsloket"), lambda i: _one(i.get_desk_form_display())),
-        (_("Intensiteit van samenwerking"), intensity),
-        (_("Overlegritme"), lambda i: _one(i.meeting_rhythm)),
-        (_("Stuurgroep"), lambda i: _one(i.steering_group)),
+        (_("Scheidingsloket"), lambda i: _sourced(i, "desk_form", i.get_desk_form_display())),
+        (_("Overlegritme"), lambda i: _sourced(i, "meeting_rhythm", i.meeting_rhythm)),
+        (_("Stuurgroep"), lambda i: _sourced(i, "steering_group", i.steering_group)),
         (_("Thema’s"), lambda i: [Item(t.label) for t in sorted(i.themes.all(), key=lambda t: t.label)]),
         (_("Faciliterende factoren"), facilitating),
         (_("Belemmerende factoren"), limiting),
-        (_("Status"), lambda i: _one(i.get_status_display())),
+        (_("Status"), status),
         (_("Laatst bevestigd"), last_confirmed),
     ]
     rows = []
@@ -184,7 +216,11 @@ def comparison_rows(initiatives):
         if values_of in by_text_only:
             compared = {tuple(item.text for item in cell) for cell in cells}
         else:
-            compared = {tuple(cell) for cell in cells}
+            compared = {tuple((item.text, item.detail) for item in cell) for cell in cells}
+        # An empty cell is something the study did not report, not a finding: a known value beside an unknown
+        # one is no difference (§4.1.2.1 says every region meets every six to eight weeks, though only three
+        # profiles have the rhythm filled in). Only two known values that differ make a difference.
+        compared.discard(())
         rows.append(Row(label, cells, len(compared) > 1))
     return rows
 
@@ -262,8 +298,18 @@ def municipality_lookup(request):
 
     municipality = match.municipality
     region = municipality.region
+    # An initiative works in the municipality when it names it, or when it aims at its whole region (the study
+    # says so of Wijzer-Scheiden and the High Conflict Forum for all of Midden-Brabant, §3.2).
+    in_region = (
+        InitiativePage.objects.child_of(region).filter(region_wide=True) if region else InitiativePage.objects.none()
+    )
     initiatives = list(
-        InitiativePage.objects.live().public().filter(municipalities=municipality).for_listing().order_by("title")
+        (InitiativePage.objects.filter(municipalities=municipality) | in_region)
+        .live()
+        .public()
+        .distinct()
+        .for_listing()
+        .order_by("title")
     )
     explicit = bool(initiatives)
     if not explicit:
@@ -279,3 +325,14 @@ def municipality_lookup(request):
         }
     )
     return TemplateResponse(request, "network/municipality_lookup.html", context)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# About the source
+
+
+def about_source(request):
+    """/over-de-bron/: what the study behind the starting content examined, when, and its own caveats."""
+    from .models import Publication
+
+    return TemplateResponse(request, "network/about_source.html", {"publication": Publication.objects.first()})

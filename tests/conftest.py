@@ -58,3 +58,26 @@ def vocabulary_of_this_test():
     yield
     if cache.get(VERSION_KEY, 0) != before:
         cache.set(VERSION_KEY, time.monotonic_ns(), timeout=None)
+
+
+# The study names only Zoetermeer, Tilburg and Dalfsen (§3.2), so load_network creates only those. Tests of the
+# lookup and the exchange form need more: these stand for municipalities an editor added from another source,
+# which is why they carry no section.
+ADDED_MUNICIPALITIES = {
+    "zeeland": ["Goes", "Middelburg"],
+    "twente": ["Enschede", "Rijssen-Holten"],
+    "midden-brabant": ["Waalwijk"],
+}
+
+
+@pytest.fixture
+def added_municipalities(network):
+    from django.utils.text import slugify
+
+    from network.models import Municipality
+
+    return [
+        Municipality.objects.create(name=name, slug=slugify(name), region=network.region(region))
+        for region, names in ADDED_MUNICIPALITIES.items()
+        for name in names
+    ]

@@ -11,10 +11,11 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Pages that are views rather than pages of the tree, at fixed addresses.
 FIXED_PAGES = {
     "compare": "/vergelijk/?initiatieven=joop,bram,scheidingspunt",
-    "lookup": "/netwerk/gemeente/?naam=Goes",
+    "lookup": "/netwerk/gemeente/?naam=Zoetermeer",
     "contact": "/contact/joop/",
     "privacy": "/privacy/",
     "accessibility": "/toegankelijkheid/",
+    "about-source": "/over-de-bron/",
 }
 PAGE_TYPES = [
     "home",

@@ -7,6 +7,9 @@ import pytest
 from network.lookup import find_municipality, normalise
 from network.models import Municipality
 
+# Goes, Enschede, Waalwijk and the like stand for municipalities an editor added (the study names only three).
+pytestmark = pytest.mark.usefixtures("added_municipalities")
+
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
