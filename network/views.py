@@ -13,9 +13,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Page
 
+from . import reference
 from .choices import Discipline, Line, Status
 from .lookup import find_municipality
 from .models import InitiativeFactor, InitiativePage, InitiativePartner, Municipality, RegionPage
+from .places import initiatives_serving
 
 MIN_COMPARED = 2
 MAX_COMPARED = 4
@@ -291,29 +293,18 @@ def municipality_lookup(request):
 
     match = find_municipality(name, Municipality.objects.select_related("region"))
     if match.municipality is None:
-        context["suggestions"] = match.suggestions
-        context["error"] = _("Wij kennen geen gemeente ‘%(name)s’ in het netwerk.") % {"name": name}
+        known = reference.municipality(name)
+        if known is not None:
+            return _outside_the_network(request, context, known)
+        context["suggestions"] = _close_names(name)
+        context["error"] = _("Wij kennen geen gemeente ‘%(name)s’ in Nederland.") % {"name": name}
         context["regions"] = RegionPage.objects.live().public().order_by("title").only("title", "url_path", "path")
         return TemplateResponse(request, "network/municipality_lookup.html", context, status=404)
 
     municipality = match.municipality
     region = municipality.region
-    # An initiative works in the municipality when it names it, or when it aims at its whole region (the study
-    # says so of Wijzer-Scheiden and the High Conflict Forum for all of Midden-Brabant, §3.2).
-    in_region = (
-        InitiativePage.objects.child_of(region).filter(region_wide=True) if region else InitiativePage.objects.none()
-    )
-    initiatives = list(
-        (InitiativePage.objects.filter(municipalities=municipality) | in_region)
-        .live()
-        .public()
-        .distinct()
-        .for_listing()
-        .order_by("title")
-    )
-    explicit = bool(initiatives)
-    if not explicit:
-        initiatives = list(InitiativePage.objects.child_of(region).live().public().for_listing().order_by("title"))
+    candidates = InitiativePage.objects.live().public().for_listing().order_by("title")
+    initiatives, explicit = initiatives_serving(municipality, list(candidates))
     attach_regions(initiatives)
     context.update(
         {
@@ -336,3 +327,41 @@ def about_source(request):
     from .models import Publication
 
     return TemplateResponse(request, "network/about_source.html", {"publication": Publication.objects.first()})
+
+
+def _outside_the_network(request, context, known):
+    """A real municipality the network has no initiative for yet: say so, and show the nearest initiatives.
+
+    Nearest means in the same province first (the provinces of the network's municipalities, from the CBS
+    reference data); then every other initiative, so the reader always has someone to ask.
+    """
+    provinces_by_region = {}
+    for municipality in Municipality.objects.exclude(region=None).only("name", "region_id"):
+        province = reference.province_of(municipality.name)
+        if province is not None:
+            provinces_by_region.setdefault(municipality.region_id, set()).add(province)
+    initiatives = list(InitiativePage.objects.live().public().for_listing().order_by("title"))
+    attach_regions(initiatives)
+
+    def in_same_province(initiative):
+        region = initiative.region
+        return region is not None and known.province in provinces_by_region.get(region.pk, set())
+
+    context.update(
+        {
+            "outside": known,
+            "nearby": [item for item in initiatives if in_same_province(item)],
+            "elsewhere": [item for item in initiatives if not in_same_province(item)],
+            "reference_source": reference.SOURCE,
+        }
+    )
+    return TemplateResponse(request, "network/municipality_lookup.html", context)
+
+
+def _close_names(name):
+    """Real municipalities close to a name that is none: as typed, and by its first word ("Tilbrug-Noord")."""
+    words = reference.place_key(name).split()
+    found = reference.suggest_municipalities(name)
+    if len(words) > 1:
+        found += reference.suggest_municipalities(words[0])
+    return list(dict.fromkeys(municipality.name for municipality in found))[:5]

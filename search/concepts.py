@@ -122,7 +122,7 @@ def all_concepts():
                 )
             )
     initiatives = list(
-        InitiativePage.objects.live().only("slug", "title", "level", "path").prefetch_related("municipalities")
+        InitiativePage.objects.live().only("slug", "title", "region_wide", "path").prefetch_related("municipalities")
     )
     for initiative in initiatives:
         concepts.append(Concept("initiative", initiative.slug, initiative.title, (initiative.title,)))
@@ -135,32 +135,33 @@ def all_concepts():
 def place_concepts(regions, initiatives):
     """Municipalities and provinces of the network as concepts: carried by the initiatives that serve them.
 
-    A municipality is served by the regional initiatives of its network region and by the initiatives that name it
-    among their municipalities; a province by the initiatives of the network regions that lie in it. Names come
-    from the network's municipalities and the CBS reference data (official, everyday and Frisian names). The
-    filter offered is the region: "Regio: Zeeland".
+    A municipality of the network is served by the initiatives that work there (network/places.py: those that
+    name it or aim at its whole region, else all of its region's). A province is served by the initiatives of the
+    network regions that have a municipality in it, or that an editor placed in it (the region's provinces). Names
+    come from the network and the CBS reference data (official, everyday and Frisian names). The filter offered is
+    the region: "Regio: Zeeland".
     """
     from network import reference
-    from network.choices import Level
     from network.models import Municipality
-
-    def initiatives_in(region_list):
-        paths = [region.path for region in region_list]
-        return [item for item in initiatives if any(item.path.startswith(path) for path in paths)]
+    from network.places import initiatives_serving
 
     concepts = []
+    regions_in_province = {}
+    for region in regions:
+        for province in _provinces_of(region):
+            regions_in_province.setdefault(province, []).append(region)
     for municipality in Municipality.objects.filter(region__in=regions).select_related("region"):
         region = next(item for item in regions if item.pk == municipality.region_id)
-        serving = [item.slug for item in initiatives_in([region]) if item.level == Level.REGIONAL]
-        serving += [item.slug for item in initiatives if municipality in item.municipalities.all()]
+        serving, _stated = initiatives_serving(municipality, initiatives)
         known = reference.municipality(municipality.name)
         names = (municipality.name, *((known.name, *known.other_names) if known else ()))
         if serving:
-            concepts.append(place_concept(region, names, serving))
-    for province in reference.provinces():
-        inside = [region for region in regions if province in _provinces_of(region)]
-        serving = [item.slug for item in initiatives_in(inside)]
-        if inside and serving:
+            concepts.append(place_concept(region, names, [item.slug for item in serving]))
+        if known is not None and region not in regions_in_province.setdefault(known.province, []):
+            regions_in_province[known.province].append(region)
+    for province, inside in regions_in_province.items():
+        serving = [item.slug for item in initiatives if any(item.path.startswith(region.path) for region in inside)]
+        if serving:
             names = (province.name, *((province.frisian_name,) if province.frisian_name else ()), *province.other_names)
             concepts.append(place_concept(inside[0], names, serving, also=inside[1:]))
     return concepts

@@ -71,13 +71,15 @@ ADDED_MUNICIPALITIES = {
 
 
 @pytest.fixture
-def added_municipalities(network):
+def added_municipalities(network, django_capture_on_commit_callbacks):
     from django.utils.text import slugify
 
     from network.models import Municipality
 
-    return [
-        Municipality.objects.create(name=name, slug=slugify(name), region=network.region(region))
-        for region, names in ADDED_MUNICIPALITIES.items()
-        for name in names
-    ]
+    # As an editor's save would, once committed: search learns the new place names.
+    with django_capture_on_commit_callbacks(execute=True):
+        return [
+            Municipality.objects.create(name=name, slug=slugify(name), region=network.region(region))
+            for region, names in ADDED_MUNICIPALITIES.items()
+            for name in names
+        ]

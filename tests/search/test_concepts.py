@@ -60,19 +60,36 @@ def test_a_word_that_two_concepts_share_names_neither():
 
 
 @pytest.mark.parametrize(
-    "text, initiative",
+    "text, initiatives",
     [
-        ("Goes", "joop"),  # a municipality inside the region, not the region's name
-        ("vechtscheiding Middelburg", "joop"),
-        ("'s-Gravenhage", "kenniscentrum-kind-en-scheiding"),  # CBS's official name of Den Haag
-        ("Fryslân", "kees"),  # a province by its Frisian name
-        ("Friesland", "kees"),  # ... and by its everyday name
+        ("Zoetermeer", {"scheidingspunt"}),  # a municipality the study names (§3.2), not the region's name
+        ("vechtscheiding Goes", {"joop"}),  # a municipality an editor added to the region
+        ("Middelburg", {"joop"}),
+        ("Brabant", {"wijzer-scheiden", "high-conflict-forum"}),  # a province by its everyday name, via Tilburg
+        ("Overijssel", {"scheiden-doe-je-samen", "bram"}),  # via Dalfsen (§3.2) and Enschede (added)
     ],
 )
-def test_a_place_finds_the_initiatives_that_serve_it_first(service, text, initiative):
+def test_a_place_finds_the_initiatives_that_serve_it_first(service, added_municipalities, text, initiatives):
     results = ask(service, text)
-    assert carrying(results.hits, "initiative", initiative, 3), [(hit.initiative, hit.title) for hit in results.hits]
+    serving = [hit.initiative in initiatives for hit in results.hits]
+    # Every page of the initiatives that serve the place comes before any other page.
+    first_other = serving.index(False) if False in serving else len(serving)
+    assert serving[0] and sum(serving) == first_other, [
+        (hit.initiative, hit.title) for hit in results.hits
+    ]
     assert any(facet == "region" for facet, _slug in offered(results))
+
+
+@pytest.mark.django_db
+def test_a_province_is_known_by_its_frisian_everyday_and_official_names(network, django_capture_on_commit_callbacks):
+    from network.models import Municipality
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Municipality.objects.create(name="Leeuwarden", slug="leeuwarden", region=network.region("noord-nederland"))
+    for name in ("Fryslân", "Friesland", "provincie Friesland"):
+        assert ("region", "noord-nederland") in {
+            (match.concept.facet, match.concept.slug) for match in match_concepts(name)
+        }, name
 
 
 def test_an_initiative_s_name_finds_that_initiative_before_any_desk(service, network):
@@ -85,7 +102,7 @@ def test_an_initiative_s_name_finds_that_initiative_before_any_desk(service, net
 
 
 @pytest.mark.django_db
-def test_the_search_page_and_the_overview_offer_the_concept_as_a_filter(client):
+def test_the_search_page_and_the_overview_offer_the_concept_as_a_filter(client, added_municipalities):
     search = client.get("/zoeken/", {"q": "case consultation"}).content.decode()
     assert "Thema: Casusoverleg" in search
     assert "q=case+consultation&amp;theme=casusoverleg" in search
