@@ -74,9 +74,7 @@ def test_a_place_finds_the_initiatives_that_serve_it_first(service, added_munici
     serving = [hit.initiative in initiatives for hit in results.hits]
     # Every page of the initiatives that serve the place comes before any other page.
     first_other = serving.index(False) if False in serving else len(serving)
-    assert serving[0] and sum(serving) == first_other, [
-        (hit.initiative, hit.title) for hit in results.hits
-    ]
+    assert serving[0] and sum(serving) == first_other, [(hit.initiative, hit.title) for hit in results.hits]
     assert any(facet == "region" for facet, _slug in offered(results))
 
 
