@@ -47,6 +47,7 @@ EDITOR_MODEL_PERMISSIONS = [
         ("network", "organisation"),
         ("network", "publication"),  # the study's full reference, shown on every citing page
         ("taggit", "tag"),
+        ("wagtailsearchpromotions", "searchpromotion"),  # best bets: a page shown first for a question
     ]
     for action in ("add", "change", "delete")
 ]

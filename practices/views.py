@@ -10,6 +10,7 @@ from taggit.models import Tag
 from search.facets import FACET_NAMES
 from search.pagination import paginate
 from search.query import SearchInputError, UnknownFilterValue, parse_search_query
+from search.questions import log_question
 from search.views import concept_filters, params_without_page
 
 from .models import Theme
@@ -41,6 +42,8 @@ def serve_practice_index(page, request):
             request, page.get_template(request), context, status=404 if isinstance(error, UnknownFilterValue) else 400
         )
     results = paginate(query, request.GET.get("pagina"))
+    if results.number == 1:
+        log_question(query.text, results.results.count)
     context.update(
         {
             "results": results,

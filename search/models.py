@@ -58,3 +58,18 @@ class SearchDocument(index.Indexed, models.Model):
 
     def __str__(self):
         return self.title
+
+
+class SearchOutcome(models.Model):
+    """How many results a logged question found when it was last asked: for the editors' report of questions that
+    find nothing or little. Wagtail's query log keeps the question's words and daily counts; no reader is recorded.
+    """
+
+    query = models.OneToOneField(
+        "wagtailsearchpromotions.Query", on_delete=models.CASCADE, primary_key=True, related_name="outcome"
+    )
+    result_count = models.PositiveIntegerField(default=0)
+    last_asked = models.DateField()
+
+    def __str__(self):
+        return f"{self.query}: {self.result_count}"

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from .backends.base import SearchUnavailable
 from .backends.database import DatabaseBackend
+from .questions import promoted_page_ids
 from .spelling import suggest_correction
 
 logger = logging.getLogger(__name__)
@@ -25,6 +26,16 @@ class SearchService:
         self.elasticsearch = elasticsearch
 
     def search(self, query):
+        """The backend's results, with the pages editors promoted for the question first on the first page."""
+        results = self._search(query)
+        if query.text and not query.offset:
+            promoted = self.database.hits_for(promoted_page_ids(query.text), query)
+            if promoted:
+                ids = {hit.id for hit in promoted}
+                results.hits = (promoted + [hit for hit in results.hits if hit.id not in ids])[: query.limit]
+        return results
+
+    def _search(self, query):
         wants_elasticsearch = query.backend in ("auto", "elasticsearch")
         fallback_reason = ""
         if wants_elasticsearch and self.elasticsearch is not None:

@@ -9,6 +9,7 @@ from practices.models import Theme
 
 from .pagination import paginate
 from .query import SearchInputError, parse_search_query
+from .questions import log_question
 from .service import search_service
 
 PAGE_SIZE = 10
@@ -24,6 +25,8 @@ def search_api(request):
     except SearchInputError as error:
         return JsonResponse({"error": str(error)}, status=400)
     results = search_service().search(query)
+    if not query.offset:
+        log_question(query.text, results.count)
     body = {
         "query": query.text,
         "backend": results.backend,
@@ -40,6 +43,7 @@ def search_api(request):
                 "tags": hit.tags,
                 "snippet": hit.snippet,
                 "score": hit.score,
+                "promoted": hit.promoted,
             }
             for hit in results.hits
         ],
@@ -84,6 +88,8 @@ def search_page(request):
         return TemplateResponse(request, "search/search_page.html", context, status=400)
     page = paginate(query, raw_page_number)
     results = page.results
+    if page.number == 1:
+        log_question(query.text, results.count)
     context.update(
         {
             "query": query,

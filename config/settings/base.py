@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "editorial",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.search_promotions",
     "wagtail.api.v2",
     "wagtail.sites",
     "wagtail.users",

@@ -24,6 +24,7 @@ class SearchHit:
     tags: list = field(default_factory=list)
     snippet: str = ""
     score: float = 0.0
+    promoted: bool = False  # an editor's best bet for the question, shown first
 
     @property
     def type_label(self):

@@ -9,6 +9,7 @@ compounds and SQLite does not stem.
 import itertools
 import json
 from collections import Counter
+from dataclasses import replace
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
@@ -296,6 +297,15 @@ class DatabaseBackend(SearchBackend):
             snippet=make_snippet([document.summary, document.text, document.keywords], terms),
             score=round(float(getattr(document, "score", 0.0) or 0.0), 4),
         )
+
+    def hits_for(self, page_ids, query):
+        """Hits for these pages, in this order, where they are searchable and pass the query's filters."""
+        if not page_ids:
+            return []
+        documents = self.apply_filters(SearchDocument.objects.filter(pk__in=page_ids), query.filters)
+        by_id = {document.pk: document for document in documents.prefetch_related("themes", "factors", "tags")}
+        terms = self.query_terms(query.text)
+        return [replace(self.hit(by_id[page_id], terms), promoted=True) for page_id in page_ids if page_id in by_id]
 
     def suggest(self, prefix, limit=8):
         # Only the words: quotes and operators are syntax to SQLite's full-text engine (an unterminated string).
