@@ -117,6 +117,9 @@ WAGTAIL_SITE_NAME = "Netwerk Complexe Scheidingen"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+# The query log (readers' questions per day) feeds the editors' report of the last 30 days.
+WAGTAILSEARCH_HITS_MAX_AGE = 60
+
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
