@@ -1,8 +1,10 @@
 """Settings shared by every environment.
 
 One switch per real service, read from the environment: ``DATABASE_URL`` selects the database (SQLite file in
-the project without it) and ``ELASTICSEARCH_URL`` switches search to Elasticsearch (Wagtail's database search
-without it). The embedded default needs neither.
+the project without it), ``ELASTICSEARCH_URL`` switches search to Elasticsearch (Wagtail's database search
+without it), ``REDIS_URL`` gives every process one shared cache (each process its own memory without it) and
+``FRONTEND_CACHE_PURGE_URL`` tells publishing where the caching proxy takes PURGE requests. The embedded default
+needs none of them.
 """
 
 import os
@@ -49,6 +51,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so that they see the final response: its status for the log, its cookies for the proxy cache.
+    "core.middleware.RequestLogMiddleware",
+    "core.middleware.ProxyCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -106,9 +111,10 @@ USE_I18N = True
 USE_TZ = True
 
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
-MEDIA_ROOT = BASE_DIR / "media"
+# The production stack keeps its state under var/ and its built files apart (make prod-up sets both).
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -116,7 +122,11 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Netwerk Complexe Scheidingen"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Where readers reach the site: links in the sitemap, the API, feeds and e-mails start with it, and the Wagtail
+# Site gets its host name and port from it (manage.py configure_site). `make run` serves on PORT.
+SITE_URL = os.environ.get("SITE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
+WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", SITE_URL)
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILSEARCH_BACKENDS = {
@@ -150,12 +160,44 @@ CONTENT_SECURITY_POLICY_ADMIN = (
     "img-src 'self' data: blob:; frame-ancestors 'self'; object-src 'none'; base-uri 'self'"
 )
 
+# One line per request on stdout (core.middleware.RequestLogMiddleware), warnings and errors on stderr.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"request": {"format": "%(asctime)s %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "requests": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "request"},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"netwerk.requests": {"handlers": ["requests"], "level": "INFO", "propagate": False}},
 }
+
+# The shared cache: the exchange form's rate limit, cached fragments and the search vocabulary are the same for
+# every worker and machine. Without REDIS_URL each process keeps its own (enough for `make run` and the tests).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "netwerk",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The caching proxy in front of the site (nginx with the cache-purge module, deploy/nginx.conf): publishing,
+# unpublishing, moving and deleting a page sends it PURGE requests for the page and the pages that list it.
+# core.middleware.ProxyCacheMiddleware says which responses the proxy may keep, and for how long.
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+WAGTAILFRONTENDCACHE = (
+    {"proxy": {"BACKEND": "core.frontend_cache.ProxyPurgeBackend", "LOCATION": FRONTEND_CACHE_PURGE_URL}}
+    if FRONTEND_CACHE_PURGE_URL
+    else {}
+)
+PROXY_CACHE_SECONDS = int(os.environ.get("PROXY_CACHE_SECONDS", "600"))
+PROXY_CACHE_SECONDS_SHORT = int(os.environ.get("PROXY_CACHE_SECONDS_SHORT", "30"))
 
 # Search: Wagtail's database backend always (the admin uses it, and it is the fallback); Elasticsearch in addition
 # when ELASTICSEARCH_URL is set. PostgreSQL searches with its Dutch configuration (stemming, stop words).
