@@ -88,6 +88,14 @@ prod-up: install
 prod-down:
 	bash deploy/prod.sh down
 
+# One dated archive in var/backups/ (database dump and media of the stack); restore into an empty database.
+backup:
+	@bash deploy/prod.sh backup
+
+restore: install
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/netwerk-....tar.gz"; exit 2; }
+	PORT=$(PROD_PORT) bash deploy/prod.sh restore "$(FILE)"
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

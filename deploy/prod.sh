@@ -6,6 +6,8 @@
 #   bash deploy/prod.sh down      stop all three
 #   bash deploy/prod.sh status    which of them run
 #   bash deploy/prod.sh manage ARGS...   manage.py with the stack's settings, as the stack's user
+#   bash deploy/prod.sh backup    one dated archive in var/backups/: a consistent database dump and the media
+#   bash deploy/prod.sh restore FILE     into the (empty) database of DATABASE_URL and an empty media folder
 #
 # Production settings (config.settings.production) with SITE_URL=http://127.0.0.1:$PORT. DATABASE_URL and
 # ELASTICSEARCH_URL are taken from the environment of `up` (SQLite in var/prod/ and database search without
@@ -16,7 +18,8 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-STATE=$ROOT/var/prod
+STATE=${PROD_STATE:-$ROOT/var/prod}
+BACKUPS=${BACKUP_DIR:-$ROOT/var/backups}
 RUN=$STATE/run
 LOG=$STATE/log
 PORT=${PORT:-8080}
@@ -192,10 +195,77 @@ status() {
     done
 }
 
+# The database engine and, for SQLite, the file: from the stack's DATABASE_URL.
+database_url() { grep '^DATABASE_URL=' "$STATE/env" | cut -d= -f2-; }
+pg_tool() { # pg_dump or pg_restore of the server's major version when Debian's server package is there
+    if [[ -x /usr/lib/postgresql/15/bin/$1 ]]; then echo "/usr/lib/postgresql/15/bin/$1"; else command -v "$1"; fi
+}
+
+backup() {
+    [[ -s $STATE/env ]] || die "no stack configured yet: make prod-up first"
+    local url work archive
+    url=$(database_url)
+    work=$(mktemp -d /tmp/netwerk-backup.XXXXXX)
+    trap 'rm -rf "$work"' RETURN
+    case $url in
+    postgres://* | postgresql://*)
+        # One transaction, so the dump is consistent while the site keeps writing.
+        "$(pg_tool pg_dump)" --format=custom --no-owner --no-privileges --file="$work/database.pgdump" "$url"
+        ;;
+    sqlite:///*)
+        # SQLite's online backup API: a consistent copy even while workers write.
+        python3 -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).backup(sqlite3.connect(sys.argv[2]))' \
+            "${url#sqlite://}" "$work/database.sqlite3"
+        ;;
+    *) die "cannot back up the database $url" ;;
+    esac
+    mkdir -p "$work/media"
+    cp -a "$STATE/media/." "$work/media/"
+    printf 'database=%s\ncreated=%s\ncommit=%s\n' "${url%%:*}" "$(date -u +%FT%TZ)" \
+        "$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo unknown)" >"$work/backup.txt"
+    mkdir -p "$BACKUPS"
+    archive=$BACKUPS/netwerk-$(date -u +%Y%m%dT%H%M%SZ).tar.gz
+    (cd "$work" && tar -czf "$archive" backup.txt media database.*)
+    chmod 600 "$archive"
+    echo "$archive"
+}
+
+restore() {
+    local archive=${1:-} url work tables
+    [[ -f $archive ]] || die "usage: make restore FILE=var/backups/netwerk-....tar.gz"
+    archive=$(readlink -f "$archive")
+    if running "$RUN/gunicorn.pid" gunicorn; then die "stop the stack first (make prod-down)"; fi
+    mkdir -p "$RUN" "$LOG" "$STATE/media" "$STATE/static"
+    write_env
+    prepare_user
+    url=$(database_url)
+    tables=$(manage shell -v 0 -c 'from django.db import connection; print(len(connection.introspection.table_names()))')
+    [[ $tables == 0 ]] || die "the database of DATABASE_URL is not empty ($tables tables): restore goes into an empty one"
+    [[ -z $(ls -A "$STATE/media") ]] || die "$STATE/media is not empty: restore goes into an empty media folder"
+    work=$(mktemp -d /tmp/netwerk-restore.XXXXXX)
+    trap 'rm -rf "$work"' RETURN
+    tar -C "$work" -xzf "$archive"
+    case $url in
+    postgres://* | postgresql://*)
+        [[ -f $work/database.pgdump ]] || die "$archive holds no PostgreSQL dump ($(grep database= "$work/backup.txt"))"
+        "$(pg_tool pg_restore)" --no-owner --no-privileges --exit-on-error --dbname="$url" "$work/database.pgdump"
+        ;;
+    sqlite:///*)
+        [[ -f $work/database.sqlite3 ]] || die "$archive holds no SQLite database ($(grep database= "$work/backup.txt"))"
+        cp "$work/database.sqlite3" "${url#sqlite://}"
+        ;;
+    esac
+    cp -a "$work/media/." "$STATE/media/"
+    is_root && chown -R "$SERVICE_USER:" "$STATE"
+    say "restored $archive ($(grep created= "$work/backup.txt")); make prod-up starts the site on it"
+}
+
 case ${1:-} in
 up) up ;;
 down) down ;;
 status) status ;;
+backup) backup ;;
+restore) restore "${2:-}" ;;
 manage)
     shift
     [[ -s $STATE/env ]] || die "no stack configured yet: make prod-up first"
