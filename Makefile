@@ -88,6 +88,10 @@ prod-up: install
 prod-down:
 	bash deploy/prod.sh down
 
+# Requests/s and latency of the stack: static file, cached page, uncached page (deploy/bench-serving.sh).
+bench-serving: install
+	@bash deploy/bench-serving.sh
+
 # One dated archive in var/backups/ (database dump and media of the stack); restore into an empty database.
 backup:
 	@bash deploy/prod.sh backup

@@ -6,6 +6,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Gedeelde onderdelen"
 
     def ready(self):
-        from .frontend_cache import connect_signals
+        from . import frontend_cache, page_cache
 
-        connect_signals()
+        frontend_cache.connect_signals()
+        page_cache.connect_signals()

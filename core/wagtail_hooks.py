@@ -1,5 +1,6 @@
 from axes.models import AccessAttempt
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -25,3 +26,10 @@ class LockedLoginViewSet(SnippetViewSet):
 
 
 register_snippet(LockedLoginViewSet)
+
+
+@hooks.register("before_serve_page")
+def serve_from_shared_cache(page, request, serve_args, serve_kwargs):
+    from .page_cache import serve_from_cache
+
+    return serve_from_cache(page, request, serve_args, serve_kwargs)

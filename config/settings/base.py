@@ -220,6 +220,8 @@ WAGTAILFRONTENDCACHE = (
     if FRONTEND_CACHE_PURGE_URL
     else {}
 )
+# Rendered pages for anonymous readers in the shared cache, until content changes (core/page_cache.py).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(60 * 60 * 24)))
 PROXY_CACHE_SECONDS = int(os.environ.get("PROXY_CACHE_SECONDS", "600"))
 PROXY_CACHE_SECONDS_SHORT = int(os.environ.get("PROXY_CACHE_SECONDS_SHORT", "30"))
 
