@@ -20,6 +20,8 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 STATE=${PROD_STATE:-$ROOT/var/prod}
 BACKUPS=${BACKUP_DIR:-$ROOT/var/backups}
+# A host set up by hand (deploy/systemd/) keeps its environment elsewhere: backup, restore and manage read it there.
+ENV_FILE=${PROD_ENV_FILE:-$STATE/env}
 RUN=$STATE/run
 LOG=$STATE/log
 PORT=${PORT:-8080}
@@ -42,7 +44,7 @@ as_service_user() {
 # A command with the stack's environment (var/prod/env), as the stack's user.
 with_env() {
     as_service_user env -i PATH="$VENV/bin:/usr/sbin:/usr/bin:/bin" HOME="$STATE" LANG=C.UTF-8 \
-        bash -c 'set -a; . "$0"; set +a; exec "$@"' "$STATE/env" "$@"
+        bash -c 'set -a; . "$0"; set +a; exec "$@"' "$ENV_FILE" "$@"
 }
 manage() { with_env "$VENV/bin/python" "$ROOT/manage.py" "$@"; }
 
@@ -129,6 +131,7 @@ render_nginx() {
     sed "${substitute[@]}" deploy/nginx-local.conf.in >"$STATE/nginx/nginx.conf"
     sed "${substitute[@]}" deploy/nginx-site.conf.in >"$STATE/nginx/site.conf"
     cp deploy/proxy-headers.conf "$STATE/nginx/proxy-headers.conf"
+    : >"$STATE/nginx/tls.conf"
 }
 
 up() {
@@ -197,13 +200,15 @@ status() {
 }
 
 # The database engine and, for SQLite, the file: from the stack's DATABASE_URL.
-database_url() { grep '^DATABASE_URL=' "$STATE/env" | cut -d= -f2-; }
+env_value() { grep "^$1=" "$ENV_FILE" | cut -d= -f2-; }
+database_url() { env_value DATABASE_URL; }
+media_root() { local media; media=$(env_value MEDIA_ROOT); echo "${media:-$STATE/media}"; }
 pg_tool() { # pg_dump or pg_restore of the server's major version when Debian's server package is there
     if [[ -x /usr/lib/postgresql/15/bin/$1 ]]; then echo "/usr/lib/postgresql/15/bin/$1"; else command -v "$1"; fi
 }
 
 backup() {
-    [[ -s $STATE/env ]] || die "no stack configured yet: make prod-up first"
+    [[ -s $ENV_FILE ]] || die "no stack configured yet: make prod-up first"
     local url work archive
     url=$(database_url)
     work=$(mktemp -d /tmp/netwerk-backup.XXXXXX)
@@ -221,7 +226,7 @@ backup() {
     *) die "cannot back up the database $url" ;;
     esac
     mkdir -p "$work/media"
-    cp -a "$STATE/media/." "$work/media/"
+    cp -a "$(media_root)/." "$work/media/"
     printf 'database=%s\ncreated=%s\ncommit=%s\n' "${url%%:*}" "$(date -u +%FT%TZ)" \
         "$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo unknown)" >"$work/backup.txt"
     mkdir -p "$BACKUPS"
@@ -237,12 +242,15 @@ restore() {
     archive=$(readlink -f "$archive")
     if running "$RUN/gunicorn.pid" gunicorn; then die "stop the stack first (make prod-down)"; fi
     mkdir -p "$RUN" "$LOG" "$STATE/media" "$STATE/static"
-    write_env
+    [[ -n ${PROD_ENV_FILE:-} ]] || write_env
     prepare_user
     url=$(database_url)
+    local media
+    media=$(media_root)
+    mkdir -p "$media"
     tables=$(manage shell -v 0 -c 'from django.db import connection; print(len(connection.introspection.table_names()))')
     [[ $tables == 0 ]] || die "the database of DATABASE_URL is not empty ($tables tables): restore goes into an empty one"
-    [[ -z $(ls -A "$STATE/media") ]] || die "$STATE/media is not empty: restore goes into an empty media folder"
+    [[ -z $(ls -A "$media") ]] || die "$media is not empty: restore goes into an empty media folder"
     work=$(mktemp -d /tmp/netwerk-restore.XXXXXX)
     trap 'rm -rf "$work"' RETURN
     tar -C "$work" -xzf "$archive"
@@ -256,8 +264,8 @@ restore() {
         cp "$work/database.sqlite3" "${url#sqlite://}"
         ;;
     esac
-    cp -a "$work/media/." "$STATE/media/"
-    is_root && chown -R "$SERVICE_USER:" "$STATE"
+    cp -a "$work/media/." "$media/"
+    if is_root; then chown -R "$SERVICE_USER:" "$media"; fi
     say "restored $archive ($(grep created= "$work/backup.txt")); make prod-up starts the site on it"
 }
 
@@ -269,7 +277,7 @@ backup) backup ;;
 restore) restore "${2:-}" ;;
 manage)
     shift
-    [[ -s $STATE/env ]] || die "no stack configured yet: make prod-up first"
+    [[ -s $ENV_FILE ]] || die "no stack configured yet: make prod-up first"
     manage "$@"
     ;;
 *)
