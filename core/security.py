@@ -26,7 +26,7 @@ def client_ip(request):
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
         if len(forwarded) >= proxies:
             address = forwarded[-proxies]
-    return address or "unknown"
+    return address or None  # a request made in code (force_login) has no address
 
 
 def _over_limit(kind, value, limit, window):
@@ -56,7 +56,8 @@ class PasswordResetThrottleMiddleware:
             window = settings.PASSWORD_RESET_WINDOW
             email = request.POST.get("email", "").strip().lower()
             over_account = _over_limit("reset-account", email, settings.PASSWORD_RESET_LIMIT_PER_ACCOUNT, window)
-            over_address = _over_limit("reset-ip", client_ip(request), settings.PASSWORD_RESET_LIMIT_PER_IP, window)
+            address = client_ip(request) or ""
+            over_address = _over_limit("reset-ip", address, settings.PASSWORD_RESET_LIMIT_PER_IP, window)
             if over_account or over_address:
                 context = {"minutes": window // 60}
                 return render(request, "pages/password_reset_throttled.html", context, status=429)
