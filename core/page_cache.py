@@ -6,6 +6,10 @@ was rendered. "Changed" is one counter, the content version, raised by every pub
 delete and every saved or deleted piece of content that pages show (snippets, images, documents, tags): a page
 shows other pages (listings, cards, counts), so no narrower key would be safe. A stale entry is never read
 again and expires after ``PAGE_CACHE_SECONDS``.
+
+Kept by address (host, path, language), so that ``PageCacheMiddleware`` answers before Wagtail looks the page up:
+a kept page costs two cache reads and no database query. Pages with view restrictions (password, login, groups)
+are never kept, so Wagtail's own check runs for every request to them.
 """
 
 from django.conf import settings
@@ -64,14 +68,29 @@ def _cacheable(request):
     )
 
 
-def serve_from_cache(page, request, serve_args, serve_kwargs):
-    """Wagtail's ``before_serve_page`` hook: the cached HTML, or the page served now and kept for next time."""
-    if not _cacheable(request):
-        return None
-    key = f"page-cache:{content_version()}:{page.pk}:{translation.get_language()}"
-    html = cache.get(key)
-    if html is not None:
-        return HttpResponse(html)
+def _key(request):
+    return f"page-cache:{content_version()}:{request.get_host()}{request.path}:{translation.get_language()}"
+
+
+class PageCacheMiddleware:
+    """Answer with the kept HTML of the requested address when there is one (after the language is chosen)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _cacheable(request):
+            html = cache.get(_key(request))
+            if html is not None:
+                return HttpResponse(html)
+        return self.get_response(request)
+
+
+def serve_and_keep(page, request, serve_args, serve_kwargs):
+    """Wagtail's ``before_serve_page`` hook: serve the page now and keep its HTML for the next reader."""
+    if not _cacheable(request) or page.get_view_restrictions().exists():
+        return None  # Wagtail serves it, with its own hooks (the view-restriction check among them)
+    key = _key(request)
     response = page.serve(request, *serve_args, **serve_kwargs)
     if hasattr(response, "render"):
         response.render()

@@ -30,6 +30,6 @@ register_snippet(LockedLoginViewSet)
 
 @hooks.register("before_serve_page")
 def serve_from_shared_cache(page, request, serve_args, serve_kwargs):
-    from .page_cache import serve_from_cache
+    from .page_cache import serve_and_keep
 
-    return serve_from_cache(page, request, serve_args, serve_kwargs)
+    return serve_and_keep(page, request, serve_args, serve_kwargs)

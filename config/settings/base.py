@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "core.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.security.PasswordResetThrottleMiddleware",
+    # After the language and the user are known; answers anonymous readers with a kept page (core/page_cache.py).
+    "core.page_cache.PageCacheMiddleware",
     # Last, as Axes asks: it turns a lockout raised during login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

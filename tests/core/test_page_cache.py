@@ -1,6 +1,7 @@
 """Rendered pages kept in the shared cache for anonymous readers, and never shown after the content changed."""
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from practices.models import PracticePage, Theme
 
@@ -52,3 +53,14 @@ def test_a_filtered_listing_is_never_answered_with_the_kept_unfiltered_one(clien
     client.get("/praktijken/")
     filtered = client.get("/praktijken/?theme=casusoverleg").content.decode()
     assert filtered.count('class="card__title"') < everything.count('class="card__title"')
+
+
+@pytest.mark.django_db
+def test_a_page_behind_a_password_is_never_kept(client, network, page_cache):
+    practice = PracticePage.objects.live().first()
+    PageViewRestriction.objects.create(page=practice, restriction_type="password", password="geheim-2026")
+    for _ in range(2):
+        response = client.get(practice.url)
+        assert response.status_code == 200
+        assert practice.title not in response.content.decode(), "the password form, not the practice"
+        assert 'name="password"' in response.content.decode()
