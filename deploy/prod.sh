@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The production stack on this machine, from the repository's own files (make prod-up / prod-down / prod-manage).
+# The production stack on this machine, from the repository's own files (make prod-up / prod-down / backup / restore).
 #
 #   bash deploy/prod.sh up        collectstatic, migrate, Redis, gunicorn and nginx on 127.0.0.1:${PORT:-8080}
 #                                 (PURGE requests from the site on 127.0.0.1:${PURGE_PORT:-PORT+1})
