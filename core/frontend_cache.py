@@ -13,7 +13,7 @@ from urllib.parse import urlsplit, urlunsplit
 from urllib.request import urlopen
 
 from django.conf import settings
-from django.db.models.signals import pre_delete
+from django.db.models.signals import pre_delete, pre_save
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.backends.http import HTTPBackend, PurgeRequest
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -76,6 +76,25 @@ def purge_page_and_listings(page, extra_urls=()):
     batch.purge()
 
 
+def _before_save(sender, instance, **kwargs):
+    """A live page whose address changes (a new slug published): the proxy forgets the old addresses too."""
+    if not settings.WAGTAILFRONTENDCACHE or not isinstance(instance, Page) or instance.pk is None:
+        return
+    old_path = Page.objects.filter(pk=instance.pk, live=True).values_list("url_path", flat=True).first()
+    if old_path is None or old_path == instance.url_path:
+        return
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None or not old_path.startswith(site.root_page.url_path):
+        return
+    root = site.root_url + "/"
+    old_paths = [old_path] + list(
+        Page.objects.descendant_of(instance).live().values_list("url_path", flat=True)  # still the old addresses
+    )
+    batch = PurgeBatch()
+    batch.add_urls(root + path[len(site.root_page.url_path) :] for path in old_paths)
+    batch.purge()
+
+
 def _on_publish_or_unpublish(instance, **kwargs):
     purge_page_and_listings(instance)
 
@@ -102,3 +121,4 @@ def connect_signals():
     pre_page_move.connect(_before_move, dispatch_uid="core.purge.pre_move")
     post_page_move.connect(_after_move, dispatch_uid="core.purge.post_move")
     pre_delete.connect(_before_delete, sender=Page, dispatch_uid="core.purge.deleted")
+    pre_save.connect(_before_save, dispatch_uid="core.purge.address_changed")

@@ -97,3 +97,13 @@ def test_moving_purges_the_old_address_and_the_new_one(network, site_on_real_hos
     practice.move(network.initiative("bram"), pos="last-child")
     practice.refresh_from_db()
     assert paths(purged) >= {old_url, practice.url, "/netwerk/noord-nederland/kees/", practice.get_parent().url}
+
+
+@pytest.mark.django_db
+def test_publishing_a_new_slug_purges_the_old_addresses_below_it_too(network, site_on_real_host, purged):
+    initiative = network.initiative("kees")
+    old_url = initiative.url
+    old_practice_url = PracticePage.objects.child_of(initiative).live().first().url
+    initiative.slug = "kees-nieuw"
+    initiative.save_revision().publish()
+    assert paths(purged) >= {old_url, old_practice_url, "/netwerk/noord-nederland/kees-nieuw/"}
