@@ -4,10 +4,12 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The production stack's port: PORT from the environment or the command line, else 8080.
+PROD_PORT := $(if $(filter file,$(origin PORT)),8080,$(PORT))
 MANAGE := $(BIN)/python manage.py
 PYTEST := $(BIN)/python -m pytest
 
-.PHONY: bench-search-relevance bench-search-speed bench-search-speed-postgres install run test test-plugin test-sqlite test-postgres lint es-up es-down es-status
+.PHONY: prod-up prod-down backup restore bench-serving bench-search-relevance bench-search-speed bench-search-speed-postgres install run test test-plugin test-sqlite test-postgres lint es-up es-down es-status
 
 # Reinstall only when requirements.txt changed.
 $(VENV)/.installed: requirements.txt
@@ -23,8 +25,9 @@ run: install
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) load_network
 	$(MANAGE) create_dev_accounts
+	PORT=$(PORT) $(MANAGE) configure_site
 	@echo "Search backend: $${ELASTICSEARCH_URL:-database (set ELASTICSEARCH_URL to use Elasticsearch)}"
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # The whole suite on SQLite, then again on a throw-away PostgreSQL cluster when the Debian binaries are there.
 # In CI (CI=true) the PostgreSQL run is required.
@@ -75,6 +78,27 @@ bench-search-speed: install
 # The same on a throw-away PostgreSQL cluster: the database backend as it runs in production.
 bench-search-speed-postgres: install
 	bash tests/services/postgres.sh -- bash -c '$(MAKE) bench-search-speed BENCH_DATABASE_URL="$$DATABASE_URL"'
+
+# The production stack on this machine (deploy/prod.sh): nginx with the proxy cache in front of gunicorn, Redis as
+# the shared cache, production settings, on 127.0.0.1:$${PORT:-8080}; state in var/prod/. Takes DATABASE_URL and
+# ELASTICSEARCH_URL from the environment. `bash deploy/prod.sh manage ...` runs manage.py against it.
+prod-up: install
+	PORT=$(PROD_PORT) bash deploy/prod.sh up
+
+prod-down:
+	bash deploy/prod.sh down
+
+# Requests/s and latency of the stack: static file, cached page, uncached page (deploy/bench-serving.sh).
+bench-serving: install
+	@bash deploy/bench-serving.sh
+
+# One dated archive in var/backups/ (database dump and media of the stack); restore into an empty database.
+backup:
+	@bash deploy/prod.sh backup
+
+restore: install
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/netwerk-....tar.gz"; exit 2; }
+	PORT=$(PROD_PORT) bash deploy/prod.sh restore "$(FILE)"
 
 lint: install
 	$(BIN)/ruff check .

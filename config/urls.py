@@ -1,15 +1,19 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
+from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import views as core_views
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
+    path("gezondheid/", core_views.health, name="health"),
     path("zoeken/", search_views.search_page, name="search"),
     path("api/v1/search/", search_views.search_api, name="search-api"),
     path("api/v1/search/suggest/", search_views.suggest_api, name="search-suggest"),
@@ -21,7 +25,9 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include("opendata.urls"))]
-urlpatterns += [path("i18n/", include("django.conf.urls.i18n"))]
+# The language switch sits in every page's header. Without a CSRF token there, a page holds nothing personal and
+# the proxy can keep one copy for every reader; a forged switch could only change someone's interface language.
+urlpatterns += [path("i18n/setlang/", csrf_exempt(set_language), name="set_language")]
 # Readers' views (compare, municipality lookup, contact form, statements) come before Wagtail's catch-all.
 urlpatterns += [path("", include("network.urls")), path("", include("exchange.urls"))]
 urlpatterns += [

@@ -54,3 +54,24 @@ def test_a_listing_costs_the_same_queries_with_more_items(client, network, url):
     add_more_content(network)
     after = queries_for(client, url)
     assert after == before, f"{url}: {before} queries before, {after} after adding content"
+
+
+# Queries per page type, rendered from scratch and kept in the shared cache (core/page_cache.py), where a reader
+# is answered before Wagtail looks the page up. Raise a budget only knowingly.
+BUDGETS = [
+    # url, rendered, from the page cache
+    ("/", 23, 0),
+    ("/netwerk/", 17, 0),
+    ("/netwerk/noord-nederland/", 21, 0),
+    ("/netwerk/noord-nederland/kees/", 30, 0),
+    ("/netwerk/noord-nederland/kees/kees-aanbod-in-kaart/", 21, 0),
+    ("/praktijken/", 17, 0),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("url", "rendered", "from_cache"), BUDGETS)
+def test_each_page_type_stays_within_its_query_budget(client, network, settings, url, rendered, from_cache):
+    assert queries_for(client, url) <= rendered
+    settings.PAGE_CACHE_SECONDS = 3600
+    assert queries_for(client, url) <= from_cache

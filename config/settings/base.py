@@ -1,11 +1,14 @@
 """Settings shared by every environment.
 
 One switch per real service, read from the environment: ``DATABASE_URL`` selects the database (SQLite file in
-the project without it) and ``ELASTICSEARCH_URL`` switches search to Elasticsearch (Wagtail's database search
-without it). The embedded default needs neither.
+the project without it), ``ELASTICSEARCH_URL`` switches search to Elasticsearch (Wagtail's database search
+without it), ``REDIS_URL`` gives every process one shared cache (each process its own memory without it) and
+``FRONTEND_CACHE_PURGE_URL`` tells publishing where the caching proxy takes PURGE requests. The embedded default
+needs none of them.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -44,9 +47,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "axes",
 ]
 
 MIDDLEWARE = [
+    # Outermost, so that they see the final response: its status for the log, its cookies for the proxy cache.
+    "core.middleware.RequestLogMiddleware",
+    "core.middleware.ProxyCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -58,6 +65,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "core.security.PasswordResetThrottleMiddleware",
+    # After the language and the user are known; answers anonymous readers with a kept page (core/page_cache.py).
+    "core.page_cache.PageCacheMiddleware",
+    # Last, as Axes asks: it turns a lockout raised during login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -88,6 +100,25 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Login protection (core/security.py): after AXES_FAILURE_LIMIT wrong passwords for an account, or from an
+# address, logins from there are refused for AXES_COOLOFF_TIME, the right password included. Administrators
+# unlock in the admin (Geblokkeerde aanmeldingen) or with `manage.py axes_reset_username <name>`.
+AUTHENTICATION_BACKENDS = ["core.security.LoginProtectionBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "pages/login_locked.html"
+AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
+AXES_VERBOSE = False
+# How many proxies in front of the site add the reader's address to X-Forwarded-For (1 behind deploy/'s nginx):
+# login lockouts, reset mails and the exchange form's rate limit count that address, not the proxy's.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+EXCHANGE_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+PASSWORD_RESET_LIMIT_PER_ACCOUNT = 3
+PASSWORD_RESET_LIMIT_PER_IP = 10
+PASSWORD_RESET_WINDOW = 60 * 60
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -104,9 +135,10 @@ USE_I18N = True
 USE_TZ = True
 
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
-MEDIA_ROOT = BASE_DIR / "media"
+# The production stack keeps its state under var/ and its built files apart (make prod-up sets both).
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -114,7 +146,11 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Netwerk Complexe Scheidingen"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Where readers reach the site: links in the sitemap, the API, feeds and e-mails start with it, and the Wagtail
+# Site gets its host name and port from it (manage.py configure_site). `make run` serves on PORT.
+SITE_URL = os.environ.get("SITE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
+WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", SITE_URL)
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 # The query log (readers' questions per day) feeds the editors' report of the last 30 days.
@@ -151,12 +187,46 @@ CONTENT_SECURITY_POLICY_ADMIN = (
     "img-src 'self' data: blob:; frame-ancestors 'self'; object-src 'none'; base-uri 'self'"
 )
 
+# One line per request on stdout (core.middleware.RequestLogMiddleware), warnings and errors on stderr.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"request": {"format": "%(asctime)s %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "requests": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "request"},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"netwerk.requests": {"handlers": ["requests"], "level": "INFO", "propagate": False}},
 }
+
+# The shared cache: the exchange form's rate limit, cached fragments and the search vocabulary are the same for
+# every worker and machine. Without REDIS_URL each process keeps its own (enough for `make run` and the tests).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "netwerk",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The caching proxy in front of the site (nginx with the cache-purge module, deploy/nginx.conf): publishing,
+# unpublishing, moving and deleting a page sends it PURGE requests for the page and the pages that list it.
+# core.middleware.ProxyCacheMiddleware says which responses the proxy may keep, and for how long.
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+WAGTAILFRONTENDCACHE = (
+    {"proxy": {"BACKEND": "core.frontend_cache.ProxyPurgeBackend", "LOCATION": FRONTEND_CACHE_PURGE_URL}}
+    if FRONTEND_CACHE_PURGE_URL
+    else {}
+)
+# Rendered pages for anonymous readers in the shared cache, until content changes (core/page_cache.py).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(60 * 60 * 24)))
+PROXY_CACHE_SECONDS = int(os.environ.get("PROXY_CACHE_SECONDS", "600"))
+PROXY_CACHE_SECONDS_SHORT = int(os.environ.get("PROXY_CACHE_SECONDS_SHORT", "30"))
 
 # Search: Wagtail's database backend always (the admin uses it, and it is the fallback); Elasticsearch in addition
 # when ELASTICSEARCH_URL is set. PostgreSQL searches with its Dutch configuration (stemming, stop words).

@@ -1,6 +1,14 @@
-"""Production settings: secrets and hosts come from the environment, and the site refuses to start without them."""
+"""Production settings: secrets, hosts and services come from the environment, and the site refuses to start
+without them.
+
+``SITE_URL`` (e.g. ``https://netwerk.example.org``) is where readers reach the site: the host names Django
+accepts, the trusted origin for forms, the admin's and the API's base URLs and the Wagtail Site follow from it.
+An ``http://`` address (the local stack of `make prod-up`) turns off what only works over HTTPS: secure cookies,
+the redirect to HTTPS and HSTS; ``manage.py check --deploy`` then says so.
+"""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -14,18 +22,35 @@ def _required(name):
     return value
 
 
+def _origin(url):
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ImproperlyConfigured(f"{url!r} is not a site address like https://netwerk.example.org")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 DEBUG = False
 SECRET_KEY = _required("SECRET_KEY")
-ALLOWED_HOSTS = [host.strip() for host in _required("ALLOWED_HOSTS").split(",") if host.strip()]
-CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]
+SITE_URL = _origin(_required("SITE_URL"))
+WAGTAILADMIN_BASE_URL = _origin(os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL))
+WAGTAILAPI_BASE_URL = _origin(os.environ.get("WAGTAILAPI_BASE_URL", SITE_URL))
+ALLOWED_HOSTS = [
+    host.strip() for host in os.environ.get("ALLOWED_HOSTS", urlsplit(SITE_URL).hostname).split(",") if host.strip()
+]
+CSRF_TRUSTED_ORIGINS = sorted({SITE_URL, WAGTAILADMIN_BASE_URL})
+# Every worker and machine must count rate limits and keep fragments in the same place.
+REDIS_URL = _required("REDIS_URL")
+CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+CACHES["default"]["KEY_PREFIX"] = "netwerk"
 
+HTTPS = SITE_URL.startswith("https://")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
+SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", str(HTTPS)).lower() == "true"
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365))) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
 SECURE_REFERRER_POLICY = "same-origin"
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -35,4 +60,3 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() == "true"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")

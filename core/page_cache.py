@@ -1,0 +1,99 @@
+"""Rendered pages in the shared cache, for readers the proxy has no copy for (a first visit after a publish,
+another proxy, a lifetime ended).
+
+Anonymous readers without a session get a page's HTML from the shared cache when nothing has changed since it
+was rendered. "Changed" is one counter, the content version, raised by every publish, unpublish, move and
+delete and every saved or deleted piece of content that pages show (snippets, images, documents, tags): a page
+shows other pages (listings, cards, counts), so no narrower key would be safe. A stale entry is never read
+again and expires after ``PAGE_CACHE_SECONDS``.
+
+Kept by address (host, path, language), so that ``PageCacheMiddleware`` answers before Wagtail looks the page up:
+a kept page costs two cache reads and no database query. Pages with view restrictions (password, login, groups)
+are never kept, so Wagtail's own check runs for every request to them.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import translation
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+VERSION_KEY = "page-cache:version"
+# Apps whose rows show on pages; the rest (sessions, logs, exchange requests, login attempts) do not.
+CONTENT_APPS = {
+    "home",
+    "network",
+    "practices",
+    "editorial",
+    "core",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+    "taggit",
+    "wagtailredirects",
+}
+
+
+def content_version():
+    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+
+
+def content_changed(**kwargs):
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not set yet, or evicted: any new value makes every older entry unreachable
+        cache.set(VERSION_KEY, 1, timeout=None)
+
+
+def _model_changed(sender, **kwargs):
+    if sender._meta.app_label in CONTENT_APPS:
+        content_changed()
+
+
+def connect_signals():
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(content_changed, dispatch_uid=f"core.page_cache.{signal}")
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_model_changed, dispatch_uid=f"core.page_cache.model.{signal}")
+
+
+def _cacheable(request):
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and not request.GET
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.user.is_authenticated
+    )
+
+
+def _key(request):
+    return f"page-cache:{content_version()}:{request.get_host()}{request.path}:{translation.get_language()}"
+
+
+class PageCacheMiddleware:
+    """Answer with the kept HTML of the requested address when there is one (after the language is chosen)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _cacheable(request):
+            html = cache.get(_key(request))
+            if html is not None:
+                return HttpResponse(html)
+        return self.get_response(request)
+
+
+def serve_and_keep(page, request, serve_args, serve_kwargs):
+    """Wagtail's ``before_serve_page`` hook: serve the page now and keep its HTML for the next reader."""
+    if not _cacheable(request) or page.get_view_restrictions().exists():
+        return None  # Wagtail serves it, with its own hooks (the view-restriction check among them)
+    key = _key(request)
+    response = page.serve(request, *serve_args, **serve_kwargs)
+    if hasattr(response, "render"):
+        response.render()
+    if response.status_code == 200 and not response.cookies and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        cache.set(key, response.content.decode(response.charset), timeout=settings.PAGE_CACHE_SECONDS)
+    return response

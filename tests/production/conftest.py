@@ -1,0 +1,60 @@
+"""The production stack's tests run against a stack that `make prod-up` started (deploy/smoke.sh does all of it).
+
+They read its address from PROD_URL and an administrator's account from PROD_ADMIN_USER and PROD_ADMIN_PASSWORD;
+without PROD_URL they are skipped (`make test` starts no stack), and deploy/smoke.sh, which CI runs, sets them.
+"""
+
+import os
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.environ.get("PROD_URL"):
+        return
+    skip = pytest.mark.skip(reason="no production stack: set PROD_URL (deploy/smoke.sh starts one and sets it)")
+    for item in items:
+        if "tests/production/" in str(item.fspath):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def site_url():
+    return os.environ["PROD_URL"].rstrip("/")
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+_opener = urllib.request.build_opener(NoRedirect)
+
+
+def fetch(url, method="GET", headers=None):
+    """(status, headers, body) of one anonymous request, redirects not followed."""
+    request = urllib.request.Request(url, method=method, headers=headers or {})  # noqa: S310 - the stack's own URLs
+    try:
+        with _opener.open(request, timeout=30) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+@pytest.fixture
+def browser_page():
+    """A page in Debian's Chromium, driven by Playwright, as in the browser tests."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium.new_context().new_page()
+        finally:
+            chromium.close()
