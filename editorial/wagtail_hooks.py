@@ -12,7 +12,7 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from network.models import RegionPage
@@ -141,4 +141,33 @@ def refuse_to_delete_regions_with_municipalities(request, page):
             % {"region": regions.first().title},
         )
         return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
+
+
+def is_on_record(page, revision):
+    """Whether a revision is part of the page's record: live, once published, or submitted for review.
+
+    Such a revision is what an editor reviewed or what readers saw; changing it in place would put unreviewed
+    text under an editor's approval in the history.
+    """
+    return (
+        revision.pk == page.live_revision_id
+        or TaskState.objects.filter(revision=revision).exists()
+        or PageLogEntry.objects.filter(revision=revision, action="wagtail.publish").exists()
+    )
+
+
+@hooks.register("before_edit_page")
+def save_over_reviewed_revisions_as_new_drafts(request, page):
+    # Wagtail 8's edit view lets a user overwrite a revision in place (``overwrite_revision_id``, what autosave
+    # uses) when it is the latest and their own, even after it was submitted, approved and published. Such a
+    # post is saved as a new draft instead: the edit is kept, the reviewed revision stays as it was.
+    revision_id = request.POST.get("overwrite_revision_id") if request.method == "POST" else None
+    if not revision_id or not str(revision_id).isdigit():
+        return None
+    revision = page.revisions.filter(pk=revision_id).first()
+    if revision is not None and is_on_record(page, revision):
+        data = request.POST.copy()
+        del data["overwrite_revision_id"]
+        request.POST = data
     return None
