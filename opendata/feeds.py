@@ -10,6 +10,7 @@ from django.http import HttpResponseBadRequest
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from practices.views import refuse_unpublished_tags
 from search.query import SearchInputError
 
 from .results import FEED_PARAMETERS, describe_filters, fetch_documents, parse, plain_text, search
@@ -37,6 +38,7 @@ class SearchFeed(Feed):
         if not params.get("type"):
             params["type"] = DEFAULT_TYPES
         query = parse(params, allowed=FEED_PARAMETERS, limit=FEED_SIZE)
+        refuse_unpublished_tags(query)
         results = search(query)
         documents = fetch_documents(hit.id for hit in results.hits)
         return {

@@ -7,12 +7,11 @@ feeds agree on what a filter means.
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from taggit.models import Tag
 
 from search.query import SearchInputError, UnknownFilterValue, parse_search_query
 from search.service import search_service
 
-from .models import Theme
+from .models import Theme, public_tags, unpublished_tags
 
 # The filters the overview offers; `q` narrows by words too.
 PARAMETERS = ("q", "region", "initiative", "theme", "factor", "tag", "discipline")
@@ -29,9 +28,7 @@ def serve_practice_index(page, request):
             "query_without_page": query_without_page.urlencode(),
             "q": request.GET.get("q", ""),
             "theme_labels": dict(Theme.objects.values_list("slug", "label")),
-            "tag_options": Tag.objects.filter(practices_practicepagetag_items__isnull=False)
-            .distinct()
-            .order_by("name"),
+            "tag_options": public_tags().order_by("name"),
             "selected_tags": request.GET.getlist("tag"),
         }
     )
@@ -64,12 +61,22 @@ def _search(params, number, per_page):
     query_params["limit"] = str(per_page)
     query_params["offset"] = str((number - 1) * per_page)
     query = parse_search_query(query_params)
+    refuse_unpublished_tags(query)
     results = search_service().search(query)
     last_page = max(1, -(-results.count // per_page))
     if number > last_page:
         # Past the end (an old link, or a typed page number): show the last page rather than nothing.
         return _search(params, last_page, per_page)
     return results, number
+
+
+def refuse_unpublished_tags(query):
+    """A tag filter must name a tag of a published practice: a draft's tags are not known to readers yet."""
+    unknown = unpublished_tags(query.filters.get("tag", ()))
+    if unknown:
+        shown = ", ".join(f"‘{value[:60]}’" for value in unknown[:5])
+        message = _("Onbekende waarde voor %(facet)s: %(values)s.") % {"facet": "tag", "values": shown}
+        raise UnknownFilterValue(message, [message])
 
 
 class _ResultWindow:
