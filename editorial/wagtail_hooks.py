@@ -4,6 +4,7 @@ tidying views and the log action of a confirmed profile."""
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,10 @@ from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.documents.permissions import permission_policy as document_permission_policy
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+from wagtail.images.permissions import permission_policy as image_permission_policy
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -18,6 +23,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from network.models import RegionPage
 
 from . import views
+from .media import chosen_by, is_public
 from .roles import coordinated_initiatives
 
 
@@ -171,3 +177,33 @@ def save_over_reviewed_revisions_as_new_drafts(request, page):
         del data["overwrite_revision_id"]
         request.POST = data
     return None
+
+
+@hooks.register("before_serve_document")
+def serve_only_public_documents(document, request):
+    # A document is served to readers once a live page uses it; until then only to who may choose it in the
+    # admin (its coordinators and the editors), so they can check what they link to.
+    if (
+        is_public(document)
+        or chosen_by(request.user, type(document).objects.filter(pk=document.pk), document_permission_policy).exists()
+    ):
+        return None
+    raise Http404(_("Dit document bestaat niet of is (nog) niet openbaar."))
+
+
+class OwnImagesAdminAPIViewSet(ImagesAdminAPIViewSet):
+    def get_queryset(self):
+        return chosen_by(self.request.user, super().get_queryset(), image_permission_policy)
+
+
+class OwnDocumentsAdminAPIViewSet(DocumentsAdminAPIViewSet):
+    def get_queryset(self):
+        return chosen_by(self.request.user, super().get_queryset(), document_permission_policy)
+
+
+@hooks.register("construct_admin_api", order=100)
+def admin_api_lists_only_the_users_own_media(router):
+    # Wagtail's admin API lists every collection's files to anyone with admin access; a coordinator sees only
+    # what the image and document admin already show them. Ordered after Wagtail's own registration, which it replaces.
+    router.register_endpoint("images", OwnImagesAdminAPIViewSet)
+    router.register_endpoint("documents", OwnDocumentsAdminAPIViewSet)

@@ -118,6 +118,9 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Netwerk Complexe Scheidingen"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# Documents are always streamed through Wagtail's serve view (/documenten/...), where editorial.media keeps
+# unpublished uploads private; never a redirect to a file under MEDIA_URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
