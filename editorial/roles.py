@@ -1,10 +1,11 @@
 """The editorial roles as Django groups with Wagtail permissions, and the review workflow on the network tree.
 
 - "Redacteuren" (ministry editors) review and publish anywhere, curate the vocabularies, tags, collections, theme
-  dossiers and the home page's featured practices.
+  dossiers and the home page's featured practices, and read (and may delete) every exchange request.
 - "Coördinatoren <Initiatief>" (one group per initiative) edit their initiative and add practices and updates
   under it, and upload images and documents into the initiative's own collection. They cannot publish: what they
-  submit goes to the editors through the workflow "Redactionele controle".
+  submit goes to the editors through the workflow "Redactionele controle". They read the exchange requests sent
+  to their own initiative (``exchange.wagtail_hooks``), without any model permission for it.
 - "Beheerders" manage users and groups.
 
 ``setup_roles`` only ever adds what is missing, so running it again changes nothing and keeps what an
@@ -48,7 +49,7 @@ EDITOR_MODEL_PERMISSIONS = [
         ("taggit", "tag"),
     ]
     for action in ("add", "change", "delete")
-]
+] + [("exchange", "view_exchangerequest"), ("exchange", "delete_exchangerequest")]
 ADMINISTRATOR_MODEL_PERMISSIONS = [
     ("auth", f"{action}_{model}") for model in ("user", "group") for action in ("add", "change", "delete", "view")
 ]
