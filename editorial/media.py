@@ -19,8 +19,9 @@ def public_media(queryset):
         base_content_type=ReferenceIndex._get_base_content_type(Page),
         object_id__in=pages,
         to_content_type=ReferenceIndex._get_base_content_type(queryset.model),
-    ).values("to_object_id")
-    return queryset.annotate(key=Cast("pk", CharField())).filter(key__in=references)
+    ).values_list("to_object_id", flat=True)
+    # Ids, not a subquery: the search backends (API v2's ?search=) cannot filter on a cast annotation.
+    return queryset.filter(pk__in=[int(key) for key in references.distinct() if key.isdigit()])
 
 
 def is_public(item):

@@ -6,7 +6,12 @@ factors are snippets; they get small endpoints of the same shape, so a client ca
 carry. ``/api/v2/regions/`` lists the region pages.
 """
 
+import re
+
+from django.utils.translation import gettext as _
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -14,23 +19,93 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from editorial.media import public_media
 from network.models import RegionPage
 from practices.models import Factor, Theme
+from search.query import MAX_OFFSET
+
+# Wagtail hands ``search`` to the database's full-text engine, whose own syntax (quotes, operators, columns)
+# and parser limits (SQLite's FTS5 overflows on ~90 words) turn typed text into server errors. Only the words go
+# through, lower-cased (FTS5 reads AND, OR, NOT and NEAR in capitals as operators), and only so many of them.
+MAX_SEARCH_WORDS = 20
+MAX_SEARCH_LENGTH = 1000
+WORD = re.compile(r"[^\W_]+")
 
 
-class PublicImagesAPIViewSet(ImagesAPIViewSet):
+class WordsOnlySearchFilter(SearchFilter):
+    """Wagtail's ``?search=`` on the plain words of the query, with ``search_operator`` checked."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        operator = request.GET.get("search_operator") or None
+        if operator not in (None, "and", "or"):
+            raise BadRequestError(_("search_operator kan alleen ‘and’ of ‘or’ zijn."))
+        text = request.GET["search"]
+        if len(text) > MAX_SEARCH_LENGTH:
+            raise BadRequestError(_("De zoekvraag is te lang: hoogstens %(max)d tekens.") % {"max": MAX_SEARCH_LENGTH})
+        words = WORD.findall(text.lower())
+        if len(words) > MAX_SEARCH_WORDS:
+            raise BadRequestError(_("Zoek met hoogstens %(max)d woorden.") % {"max": MAX_SEARCH_WORDS})
+        if not words:
+            return queryset.none()
+        return super().filter_queryset(_WithSearch(request, " ".join(words), operator), queryset, view)
+
+
+class _WithSearch:
+    """The request as the search filter sees it: the same, with the cleaned query and operator."""
+
+    def __init__(self, request, search, operator):
+        self._request = request
+        self.GET = request.GET.copy()
+        self.GET["search"] = search
+        self.GET.pop("search_operator", None)
+        if operator:
+            self.GET["search_operator"] = operator
+
+    def __getattr__(self, name):
+        return getattr(self._request, name)
+
+
+class CheckedParametersMixin:
+    """The query parameters every endpoint shares, checked before they reach the database."""
+
+    def check_query_parameters(self, queryset):
+        super().check_query_parameters(queryset)
+        offset = self.request.GET.get("offset")
+        # A number beyond the database's integer range is a server error in SQLite and PostgreSQL alike.
+        if offset not in (None, "") and not (offset.isascii() and offset.isdigit() and int(offset) <= MAX_OFFSET):
+            raise BadRequestError(
+                _("offset moet een geheel getal van 0 tot en met %(max)d zijn.") % {"max": MAX_OFFSET}
+            )
+
+    @classmethod
+    def with_words_only_search(cls, filter_backends):
+        return [WordsOnlySearchFilter if backend is SearchFilter else backend for backend in filter_backends]
+
+
+class CheckedPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
+    """Live public pages, as Wagtail's pages endpoint, with its parameters checked."""
+
+    filter_backends = CheckedParametersMixin.with_words_only_search(PagesAPIViewSet.filter_backends)
+
+
+class PublicImagesAPIViewSet(CheckedParametersMixin, ImagesAPIViewSet):
     """Images that a live, public page uses; a coordinator's upload stays out until such a page is published."""
 
+    filter_backends = CheckedParametersMixin.with_words_only_search(ImagesAPIViewSet.filter_backends)
+
     def get_queryset(self):
         return public_media(super().get_queryset())
 
 
-class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(CheckedParametersMixin, DocumentsAPIViewSet):
     """Documents that a live, public page uses, as the document serve view allows them to anyone."""
 
+    filter_backends = CheckedParametersMixin.with_words_only_search(DocumentsAPIViewSet.filter_backends)
+
     def get_queryset(self):
         return public_media(super().get_queryset())
 
 
-class ThemesAPIViewSet(BaseAPIViewSet):
+class ThemesAPIViewSet(CheckedParametersMixin, BaseAPIViewSet):
     """The curated themes, with their fixed slugs."""
 
     model = Theme
@@ -39,7 +114,7 @@ class ThemesAPIViewSet(BaseAPIViewSet):
     name = "themes"
 
 
-class FactorsAPIViewSet(BaseAPIViewSet):
+class FactorsAPIViewSet(CheckedParametersMixin, BaseAPIViewSet):
     """The facilitating and limiting factors, with their fixed slugs."""
 
     model = Factor
@@ -48,16 +123,16 @@ class FactorsAPIViewSet(BaseAPIViewSet):
     name = "factors"
 
 
-class RegionsAPIViewSet(PagesAPIViewSet):
+class RegionsAPIViewSet(CheckedPagesAPIViewSet):
     """The regions: the pages API restricted to live public region pages."""
 
     model = RegionPage
-    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "slug", "provinces"]
+    listing_default_fields = [*CheckedPagesAPIViewSet.listing_default_fields, "slug", "provinces"]
     name = "regions"
 
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", CheckedPagesAPIViewSet)
 api_router.register_endpoint("images", PublicImagesAPIViewSet)
 api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
 api_router.register_endpoint("themes", ThemesAPIViewSet)
