@@ -9,7 +9,8 @@
 - "Beheerders" manage users and groups.
 
 ``setup_roles`` only ever adds what is missing, so running it again changes nothing and keeps what an
-administrator added by hand.
+administrator added by hand. The one thing it removes are the groups Wagtail's first migration creates
+("Moderators", "Editors"): "Moderators" may publish anywhere, around the review workflow, and neither is a role here.
 """
 
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ EDITORS = "Redacteuren"
 ADMINISTRATORS = "Beheerders"
 COORDINATORS_PREFIX = "Coördinatoren "
 WORKFLOW_NAME = "Redactionele controle"
+LEFTOVER_WAGTAIL_GROUPS = ("Moderators", "Editors")
 TASK_NAME = "Beoordeling door de redactie"
 
 ADMIN_ACCESS = ("wagtailadmin", "access_admin")
@@ -70,6 +72,7 @@ class Summary:
     permissions: int = 0
     collections: int = 0
     workflow: int = 0
+    removed_groups: list = field(default_factory=list)
     initiatives: list = field(default_factory=list)
 
     @property
@@ -85,6 +88,9 @@ def permission(app_label, codename):
 def setup_roles():
     """Create the groups, their permissions, a collection per initiative and the review workflow; idempotent."""
     summary = Summary()
+    leftovers = Group.objects.filter(name__in=LEFTOVER_WAGTAIL_GROUPS).order_by("name")
+    summary.removed_groups = list(leftovers.values_list("name", flat=True))
+    leftovers.delete()
     home = Page.objects.filter(depth=2).first()
     if home is None:
         return summary

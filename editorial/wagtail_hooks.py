@@ -12,13 +12,14 @@ from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.documents import get_document_model
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
-from wagtail.documents.permissions import permission_policy as document_permission_policy
+from wagtail.images import get_image_model
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
-from wagtail.images.permissions import permission_policy as image_permission_policy
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
 
 from network.models import RegionPage
 
@@ -185,7 +186,9 @@ def serve_only_public_documents(document, request):
     # admin (its coordinators and the editors), so they can check what they link to.
     if (
         is_public(document)
-        or chosen_by(request.user, type(document).objects.filter(pk=document.pk), document_permission_policy).exists()
+        or chosen_by(
+            request.user, type(document).objects.filter(pk=document.pk), policy_registry.get_by_type(type(document))
+        ).exists()
     ):
         return None
     raise Http404(_("Dit document bestaat niet of is (nog) niet openbaar."))
@@ -193,12 +196,12 @@ def serve_only_public_documents(document, request):
 
 class OwnImagesAdminAPIViewSet(ImagesAdminAPIViewSet):
     def get_queryset(self):
-        return chosen_by(self.request.user, super().get_queryset(), image_permission_policy)
+        return chosen_by(self.request.user, super().get_queryset(), policy_registry.get_by_type(get_image_model()))
 
 
 class OwnDocumentsAdminAPIViewSet(DocumentsAdminAPIViewSet):
     def get_queryset(self):
-        return chosen_by(self.request.user, super().get_queryset(), document_permission_policy)
+        return chosen_by(self.request.user, super().get_queryset(), policy_registry.get_by_type(get_document_model()))
 
 
 @hooks.register("construct_admin_api", order=100)
