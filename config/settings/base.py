@@ -29,7 +29,7 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "editorial.apps.UsersConfig",  # wagtail.users, with editorial.users' account management
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
