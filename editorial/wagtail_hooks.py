@@ -210,3 +210,11 @@ def admin_api_lists_only_the_users_own_media(router):
     # what the image and document admin already show them. Ordered after Wagtail's own registration, which it replaces.
     router.register_endpoint("images", OwnImagesAdminAPIViewSet)
     router.register_endpoint("documents", OwnDocumentsAdminAPIViewSet)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_only_live_pages_or_ones_the_user_edits(pages, request):
+    # Wagtail's page chooser browses the whole tree; a coordinator would otherwise read the titles of every other
+    # initiative's unpublished drafts there.
+    editable = PagePermissionPolicy().instances_user_has_permission_for(request.user, "change")
+    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
