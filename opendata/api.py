@@ -8,6 +8,7 @@ carry. ``/api/v2/regions/`` lists the region pages.
 
 import re
 
+from django.http import Http404
 from django.utils.translation import gettext as _
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -25,27 +26,23 @@ from search.query import MAX_OFFSET
 # and parser limits (SQLite's FTS5 overflows on ~90 words) turn typed text into server errors. Only the words go
 # through, lower-cased (FTS5 reads AND, OR, NOT and NEAR in capitals as operators), and only so many of them.
 MAX_SEARCH_WORDS = 20
+# The largest id a page, image or document can have (PostgreSQL's integer); a larger one in the URL is a 404
+# rather than an integer overflow in the database.
+MAX_ID = 2**31 - 1
 MAX_SEARCH_LENGTH = 1000
 WORD = re.compile(r"[^\W_]+")
 
 
 class WordsOnlySearchFilter(SearchFilter):
-    """Wagtail's ``?search=`` on the plain words of the query, with ``search_operator`` checked."""
+    """Wagtail's ``?search=`` on the plain words of the query (checked by ``CheckedParametersMixin``)."""
 
     def filter_queryset(self, request, queryset, view):
         if "search" not in request.GET:
             return queryset
-        operator = request.GET.get("search_operator") or None
-        if operator not in (None, "and", "or"):
-            raise BadRequestError(_("search_operator kan alleen ‘and’ of ‘or’ zijn."))
-        text = request.GET["search"]
-        if len(text) > MAX_SEARCH_LENGTH:
-            raise BadRequestError(_("De zoekvraag is te lang: hoogstens %(max)d tekens.") % {"max": MAX_SEARCH_LENGTH})
-        words = WORD.findall(text.lower())
-        if len(words) > MAX_SEARCH_WORDS:
-            raise BadRequestError(_("Zoek met hoogstens %(max)d woorden.") % {"max": MAX_SEARCH_WORDS})
+        words = WORD.findall(request.GET["search"].lower())
         if not words:
             return queryset.none()
+        operator = request.GET.get("search_operator") or None
         return super().filter_queryset(_WithSearch(request, " ".join(words), operator), queryset, view)
 
 
@@ -69,12 +66,25 @@ class CheckedParametersMixin:
 
     def check_query_parameters(self, queryset):
         super().check_query_parameters(queryset)
-        offset = self.request.GET.get("offset")
+        params = self.request.GET
+        if (params.get("search_operator") or None) not in (None, "and", "or"):
+            raise BadRequestError(_("search_operator kan alleen ‘and’ of ‘or’ zijn."))
+        text = params.get("search", "")
+        if len(text) > MAX_SEARCH_LENGTH:
+            raise BadRequestError(_("De zoekvraag is te lang: hoogstens %(max)d tekens.") % {"max": MAX_SEARCH_LENGTH})
+        if len(WORD.findall(text)) > MAX_SEARCH_WORDS:
+            raise BadRequestError(_("Zoek met hoogstens %(max)d woorden.") % {"max": MAX_SEARCH_WORDS})
+        offset = params.get("offset")
         # A number beyond the database's integer range is a server error in SQLite and PostgreSQL alike.
         if offset not in (None, "") and not (offset.isascii() and offset.isdigit() and int(offset) <= MAX_OFFSET):
             raise BadRequestError(
                 _("offset moet een geheel getal van 0 tot en met %(max)d zijn.") % {"max": MAX_OFFSET}
             )
+
+    def detail_view(self, request, pk):
+        if int(pk) > MAX_ID:
+            raise Http404(_("Dit item bestaat niet."))
+        return super().detail_view(request, pk)
 
     @classmethod
     def with_words_only_search(cls, filter_backends):
