@@ -18,6 +18,7 @@ from exchange.models import ExchangeRequest
 from network.views import MAX_COMPARED, MIN_COMPARED, parse_slugs
 from search.query import MAX_LIMIT, MAX_OFFSET, MAX_QUERY_LENGTH, SearchInputError, parse_search_query
 
+pytestmark = pytest.mark.fuzz
 EXAMPLES = int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "40"))
 PROPERTY = settings(
     max_examples=EXAMPLES,
