@@ -170,10 +170,12 @@ def save_over_reviewed_revisions_as_new_drafts(request, page):
     # uses) when it is the latest and their own, even after it was submitted, approved and published. Such a
     # post is saved as a new draft instead: the edit is kept, the reviewed revision stays as it was.
     revision_id = request.POST.get("overwrite_revision_id") if request.method == "POST" else None
-    if not revision_id or not str(revision_id).isdigit():
+    if not revision_id:
         return None
-    revision = page.revisions.filter(pk=revision_id).first()
-    if revision is not None and is_on_record(page, revision):
+    # An id that is no number the database can hold would reach Wagtail's own lookup as a server error.
+    is_id = revision_id.isascii() and revision_id.isdigit() and int(revision_id) < 2**63
+    revision = page.revisions.filter(pk=revision_id).first() if is_id else None
+    if not is_id or (revision is not None and is_on_record(page, revision)):
         data = request.POST.copy()
         del data["overwrite_revision_id"]
         request.POST = data

@@ -96,3 +96,18 @@ def test_autosave_still_overwrites_the_users_own_private_draft(network, joop_coo
     draft.refresh_from_db()
     assert draft.content["summary"] == TAMPERED
     assert Revision.objects.count() == revisions
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("revision_id", ["99999999999999999999", "١٢", "12abc"])
+def test_an_overwrite_id_that_is_no_revision_id_saves_a_new_draft(network, joop_coordinator, revision_id):
+    as_coordinator = client_for(joop_coordinator)
+    add_url = reverse("wagtailadmin_pages:add", args=["practices", "practicepage", network.initiative("joop").pk])
+    assert as_coordinator.post(add_url, new_practice_data()).status_code == 302
+    practice = PracticePage.objects.get(slug="spreekuur-loket-bibliotheek")
+    revisions = Revision.objects.count()
+
+    assert post_edit(as_coordinator, practice, joop_coordinator, overwrite_revision_id=revision_id).status_code == 302
+
+    assert Revision.objects.count() == revisions + 1
+    assert PracticePage.objects.get(pk=practice.pk).get_latest_revision().content["summary"] == TAMPERED
