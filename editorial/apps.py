@@ -14,3 +14,4 @@ class UsersConfig(WagtailUsersAppConfig):
     ``wagtail.users``, the way Wagtail lets a project replace its user views)."""
 
     user_viewset = "editorial.users.AccountViewSet"
+    group_viewset = "editorial.users.RoleGroupViewSet"

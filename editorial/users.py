@@ -3,11 +3,15 @@ themselves than a superuser gave them.
 
 Wagtail's user forms let anyone with the user permissions tick "superuser" and change their own groups, so an
 administrator could make themselves or a new account a superuser, or join the editors. Here only a superuser may
-grant or edit superuser status or edit a superuser's account, and nobody changes their own groups.
+grant or edit superuser status or edit a superuser's account, and nobody changes their own groups, nor the
+permissions of a group they are in (which would give the same rights by another door).
 """
 
 from django.core.exceptions import PermissionDenied
 from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views.groups import DeleteView as GroupDeleteView
+from wagtail.users.views.groups import EditView as GroupEditView
+from wagtail.users.views.groups import GroupViewSet
 from wagtail.users.views.users import CreateView, EditView, UserViewSet
 
 
@@ -51,3 +55,24 @@ class AccountViewSet(UserViewSet):
 
     def get_form_class(self, for_update=False):
         return AccountEditForm if for_update else AccountCreationForm
+
+
+class _NotOwnGroup:
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        user = request.user
+        if not user.is_superuser and user.groups.filter(pk=str(kwargs.get("pk", ""))).exists():
+            raise PermissionDenied
+
+
+class RoleGroupEditView(_NotOwnGroup, GroupEditView):
+    pass
+
+
+class RoleGroupDeleteView(_NotOwnGroup, GroupDeleteView):
+    pass
+
+
+class RoleGroupViewSet(GroupViewSet):
+    edit_view_class = RoleGroupEditView
+    delete_view_class = RoleGroupDeleteView

@@ -92,3 +92,17 @@ def test_a_superuser_still_grants_superuser_status(administrator):
     response = client_for(superuser).post("/admin/users/new/", new_account(is_superuser="on"))
     assert response.status_code == 302
     assert User.objects.get(username="nieuw@example.org").is_superuser
+
+
+@pytest.mark.django_db
+def test_an_administrator_cannot_change_or_delete_a_group_they_are_in(administrator):
+    client = client_for(administrator)
+    own = administrator.groups.get()
+    permissions = set(own.permissions.all())
+    assert is_refusal(client.get(f"/admin/groups/edit/{own.pk}/"))
+    client.post(f"/admin/groups/edit/{own.pk}/", {"name": own.name, "permissions": []})
+    assert is_refusal(client.post(f"/admin/groups/delete/{own.pk}/"))
+    own.refresh_from_db()
+    assert set(own.permissions.all()) == permissions
+    # Other groups they manage as before.
+    assert client.get(f"/admin/groups/edit/{coordinators_of('joop').pk}/").status_code == 200
