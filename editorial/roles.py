@@ -48,6 +48,7 @@ EDITOR_MODEL_PERMISSIONS = [
         ("practices", "factor"),
         ("network", "municipality"),
         ("network", "organisation"),
+        ("network", "publication"),  # the study's full reference, shown on every citing page
         ("taggit", "tag"),
     ]
     for action in ("add", "change", "delete")
@@ -158,10 +159,6 @@ def coordinated_initiatives(user):
         .distinct()
         .order_by("title")
     )
-
-
-def is_editor(user):
-    return user.is_active and (user.is_superuser or user.groups.filter(name=EDITORS).exists())
 
 
 # --- building blocks, each adds only what is missing --------------------------------------------------------------

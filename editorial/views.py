@@ -13,16 +13,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 from taggit.models import Tag
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.log_actions import log
 from wagtail.models import Revision
-from wagtail.search import index
 
 from network.models import InitiativePage
-from practices.models import PracticePage, PracticePageTag
+from practices.models import PracticePageTag
 
 STALE_AFTER_MONTHS = 6
 CONFIRM_ACTION = "editorial.confirm_profile"
@@ -31,30 +30,88 @@ CONFIRM_ACTION = "editorial.confirm_profile"
 # --- "the profile is still current" -------------------------------------------------------------------------------
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def confirm_profile(request, page_id):
-    """Set ``last_confirmed`` to today without a content change going through review.
+    """ "Profiel is nog actueel": the coordinator looks at each value that comes only from the study, and confirms.
 
-    Confirming says "nothing changed", so there is nothing for the editors to review: the date is written on the
-    page and on its live and latest revisions (so the next draft or a publish does not undo it), and logged.
+    GET shows every filled field beside its source (the study's section, or the date it was last confirmed), each
+    with a checkbox; POST records today for the fields ticked (``confirmed_fields``) and for the profile as a whole
+    (``last_confirmed``). A field left unticked stays the study's, dated spring 2018 on the public profile, so one
+    click no longer stamps today's date beside a fact nobody looked at.
+
+    Confirming says "nothing changed", so there is nothing for the editors to review: the dates are written on the
+    page and on its live and latest revisions (so the next draft or a publish does not undo them), and logged.
     Allowed to whoever may edit the initiative: its coordinators and the editors.
     """
     initiative = get_object_or_404(InitiativePage, pk=page_id)
     if not initiative.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
+    rows = confirmable_fields(initiative)
+    if request.method != "POST":
+        next_url = request.GET.get("next", "")
+        return TemplateResponse(
+            request,
+            "editorial/admin/confirm_profile.html",
+            {"initiative": initiative, "rows": rows, "next": next_url if _safe(request, next_url) else ""},
+        )
     today = timezone.localdate()
+    ticked = [row["field"] for row in rows if row["field"] in request.POST.getlist("fields")]
+    confirmed = {**(initiative.confirmed_fields or {}), **{field: today.isoformat() for field in ticked}}
     with transaction.atomic():
-        InitiativePage.objects.filter(pk=initiative.pk).update(last_confirmed=today)
+        InitiativePage.objects.filter(pk=initiative.pk).update(last_confirmed=today, confirmed_fields=confirmed)
         revision_ids = {initiative.live_revision_id, initiative.latest_revision_id} - {None}
         for revision in Revision.objects.filter(pk__in=revision_ids):
             revision.content["last_confirmed"] = today.isoformat()
+            revision.content["confirmed_fields"] = {**(revision.content.get("confirmed_fields") or {}), **confirmed}
             revision.save(update_fields=["content"])
-        log(instance=initiative, action=CONFIRM_ACTION, user=request.user, data={"date": today.isoformat()})
+        log(
+            instance=initiative,
+            action=CONFIRM_ACTION,
+            user=request.user,
+            data={"date": today.isoformat(), "fields": ticked},
+        )
     messages.success(request, _("Het profiel van %(title)s is bevestigd als actueel.") % {"title": initiative.title})
     next_url = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if _safe(request, next_url):
         return redirect(next_url)
     return redirect("wagtailadmin_home")
+
+
+def _safe(request, url):
+    return url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure())
+
+
+def confirmable_fields(initiative):
+    """The profile's filled fields, each with its value as readers see it and where it comes from now."""
+    rows = []
+    for field in InitiativePage.FACT_FIELDS:
+        value = _display_value(initiative, field)
+        if not value:
+            continue  # an empty field claims nothing, so there is nothing to confirm
+        fact = initiative.fact_source(field)
+        rows.append(
+            {
+                "field": field,
+                "label": InitiativePage._meta.get_field(field).verbose_name,
+                "value": value,
+                "section": fact.section,
+                "confirmed": fact.confirmed,
+                "study_only": fact.kind in ("study", "inferred"),
+            }
+        )
+    return rows
+
+
+def _display_value(initiative, field):
+    if field == "municipalities":
+        return ", ".join(m.name for m in initiative.municipalities.all())
+    if field == "status":
+        return "" if initiative.status == "onbekend" else initiative.get_status_display()
+    if field == "region_wide":
+        return str(_("ja")) if initiative.region_wide else ""
+    value = getattr(initiative, field)
+    display = getattr(initiative, f"get_{field}_display", None)
+    return str(display()) if display and value else str(value or "")
 
 
 # --- report: profiles not confirmed for more than six months ------------------------------------------------------
@@ -193,8 +250,8 @@ def rename_tag(tag, name):
         number += 1
         slug = tag.slugify(name, number)
     tag.slug = slug
+    # Saving the tag reindexes the pages carrying it (search/signals.py).
     tag.save()
-    _reindex(PracticePageTag.objects.filter(tag=tag).values_list("content_object_id", flat=True))
 
 
 @transaction.atomic
@@ -222,10 +279,5 @@ def merge_tags(source, target):
                     merged.append({**item, "tag": tag_id})
             revision.content["tagged_items"] = merged
             revision.save(update_fields=["content"])
+    # Deleting the merged tag reindexes the pages that carried it, which now carry the target (search/signals.py).
     source.delete()
-    _reindex(page_ids)
-
-
-def _reindex(page_ids):
-    for practice in PracticePage.objects.filter(pk__in=list(page_ids)):
-        index.insert_or_update_object(practice)

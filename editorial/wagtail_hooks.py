@@ -122,7 +122,11 @@ def register_confirm_action(actions):
         label = _("Profiel bevestigd als actueel")
 
         def format_message(self, log_entry):
-            return _("Profiel bevestigd als actueel op %(date)s") % {"date": log_entry.data.get("date", "")}
+            message = _("Profiel bevestigd als actueel op %(date)s") % {"date": log_entry.data.get("date", "")}
+            fields = log_entry.data.get("fields")
+            if fields:  # which study-only values the coordinator looked at and confirmed
+                message += " (" + _("kenmerken: %(fields)s") % {"fields": ", ".join(fields)} + ")"
+            return message
 
 
 @hooks.register("before_move_page")

@@ -7,8 +7,9 @@ of them (one query) instead of sending the reader's text to the database.
 
 import difflib
 import re
-import unicodedata
 from typing import NamedTuple
+
+from search.analysis.text import strip_accents
 
 # "Gemeente Goes", "gem. Goes": the word says nothing about which municipality is meant.
 _PREFIX = re.compile(r"^(?:de\s+)?(?:gemeente|gem\.?)\s+")
@@ -23,8 +24,7 @@ SUGGESTION_CUTOFF = 0.5
 
 def normalise(name):
     """The comparable form of a municipality name: lower case, no accents, no "gemeente", single spaces."""
-    text = unicodedata.normalize("NFKD", name or "")
-    text = "".join(char for char in text if not unicodedata.combining(char)).casefold().strip()
+    text = strip_accents(name or "").casefold().strip()
     text = _PREFIX.sub("", text)
     return _SEPARATORS.sub(" ", text).strip()
 

@@ -5,6 +5,9 @@ Page tree: ``HomePage`` → ``NetworkIndexPage`` (/netwerk/) → ``RegionPage`` 
 their region or under the network index.
 """
 
+from datetime import date
+from typing import NamedTuple
+
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +26,9 @@ from core.models import SourceCitation
 
 from .choices import DeskForm, Discipline, Intensity, Level, Line, Shell, Status
 from .places import attach_places
+
+# When the study's interviews took place (§3.4: March to May 2018): the date of every status the study gives.
+STUDY_PERIOD = "voorjaar 2018"
 
 
 class NetworkIndexPage(Page):
@@ -114,7 +120,10 @@ class RegionPage(Page):
         context["initiatives"] = (
             InitiativePage.objects.child_of(self).live().public().order_by("title").prefetch_related("themes")
         )
-        context["municipalities"] = self.municipalities.all()
+        municipalities = list(self.municipalities.all())
+        context["municipalities"] = municipalities
+        context["study_municipalities"] = [m for m in municipalities if m.section]
+        context["other_municipalities"] = [m for m in municipalities if not m.section]
         practice_model = _practice_model()
         context["practices"] = attach_places(
             practice_model.objects.descendant_of(self).live().public().for_listing().order_by("title")
@@ -143,7 +152,18 @@ class Municipality(models.Model):
         related_name="municipalities",
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("region")]
+    # Where the study names this municipality. Empty for a municipality an editor added from another source: the
+    # region page then lists it apart, so a reader never takes it for one of the study's findings.
+    section = models.CharField(
+        _("paragraaf in de studie"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "Waar de studie deze gemeente noemt, bijvoorbeeld '§3.2'. Leeg als de gemeente niet uit de studie komt."
+        ),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("region"), FieldPanel("section")]
     base_form_class = StableSlugSnippetForm
 
     class Meta:
@@ -233,6 +253,11 @@ class InitiativePage(Page):
         help_text=_("De stap op het continuüm van de studie (§2.2.2). Leeg als die niet bekend is."),
     )
     website = models.URLField(_("website"), blank=True)
+    region_wide = models.BooleanField(
+        _("werkt in de hele regio"),
+        default=False,
+        help_text=_("Aan als het initiatief zich op alle gemeenten van zijn regio richt, ook als die hier niet staan."),
+    )
     themes = ParentalManyToManyField(
         "practices.Theme", verbose_name=_("thema's"), blank=True, related_name="initiatives"
     )
@@ -244,6 +269,13 @@ class InitiativePage(Page):
         help_text=_("Wanneer de coördinator voor het laatst bevestigde dat het profiel klopt."),
     )
 
+    # Where each structured value comes from. ``field_sections`` maps a field name to the section of the study
+    # that supports it (a value without one is the initiative's or an editor's own); ``confirmed_fields`` maps a
+    # field name to the ISO date on which the coordinator confirmed it. A value from the study that nobody has
+    # confirmed is shown as the study's, dated spring 2018 (see ``fact_source``).
+    field_sections = models.JSONField(_("paragrafen per kenmerk"), default=dict, blank=True)
+    confirmed_fields = models.JSONField(_("bevestigde kenmerken"), default=dict, blank=True)
+
     objects = InitiativeManager()
     base_form_class = StableSlugPageForm
 
@@ -254,6 +286,7 @@ class InitiativePage(Page):
             [
                 FieldRowPanel([FieldPanel("level"), FieldPanel("status")]),
                 FieldPanel("municipalities"),
+                FieldPanel("region_wide"),
                 FieldRowPanel([FieldPanel("desk_form"), FieldPanel("intensity")]),
                 FieldPanel("website"),
             ],
@@ -276,6 +309,11 @@ class InitiativePage(Page):
         FieldPanel("body"),
         FieldPanel("last_confirmed"),
         InlinePanel("sources", label=_("bronnen")),
+        MultiFieldPanel(
+            [FieldPanel("field_sections"), FieldPanel("confirmed_fields")],
+            heading=_("Herkomst van de kenmerken"),
+            classname="collapsed",
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -301,6 +339,7 @@ class InitiativePage(Page):
         "desk_form",
         "intensity",
         "website",
+        "region_wide",
         APIField("themes", serializer=serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")),
         "partners",
         "contacts",
@@ -308,6 +347,8 @@ class InitiativePage(Page):
         "lessons",
         "body",
         "last_confirmed",
+        "field_sections",
+        "confirmed_fields",
         "sources",
     ]
 
@@ -326,6 +367,84 @@ class InitiativePage(Page):
     def intensity_step(self):
         return Intensity.step(self.intensity)
 
+    # The structured fields a profile shows, in the order of the "Kenmerken" list; each one's value comes either
+    # from the study (with a section), from the initiative (confirmed on a date) or from neither.
+    FACT_FIELDS = (
+        "level",
+        "status",
+        "municipalities",
+        "region_wide",
+        "coordinator",
+        "meeting_rhythm",
+        "steering_group",
+        "sub_working_groups",
+        "desk_form",
+        "intensity",
+        "website",
+    )
+
+    def fact_source(self, field):
+        """Where the value of ``field`` comes from: ``Fact(kind, section, confirmed)``.
+
+        ``kind`` is "confirmed" (the initiative confirmed it on ``confirmed``), "study" (the study's, in
+        ``section``, as of spring 2018), "inferred" (read from what ``section`` says, not said there in so many
+        words: listed under ``field_sections["inferred"]``) or "" (neither: an editor's value, or an empty field).
+        """
+        confirmed = (self.confirmed_fields or {}).get(field)
+        section = (self.field_sections or {}).get(field, "")
+        if confirmed:
+            try:
+                return Fact("confirmed", section, date.fromisoformat(confirmed))
+            except (TypeError, ValueError):
+                pass  # a hand-edited value that is no date counts as not confirmed
+        if section and field in (self.field_sections or {}).get("inferred", ()):
+            return Fact("inferred", section, None)
+        return Fact("study" if section else "", section, None)
+
+    def clean(self):
+        super().clean()
+        self.forget_provenance_of_changed_values()
+
+    def forget_provenance_of_changed_values(self):
+        """Drop the section and the confirmation of every value that differs from the stored (live) page.
+
+        A value an editor or coordinator changed is no longer what the study said in 2018, nor what the
+        initiative confirmed: left in place, the profile would pin the new value on the study. It then shows
+        without a claim until the initiative confirms it ("Profiel is nog actueel").
+        """
+        if not self.pk or not (self.field_sections or self.confirmed_fields):
+            return
+        stored = InitiativePage.objects.filter(pk=self.pk).first()
+        if stored is None:
+            return
+        sections = dict(self.field_sections or {})
+        confirmed = dict(self.confirmed_fields or {})
+        inferred = list(sections.get("inferred", []))
+        for field in self.FACT_FIELDS:
+            if self._fact_value(field) != stored._fact_value(field):
+                sections.pop(field, None)
+                confirmed.pop(field, None)
+                if field in inferred:
+                    inferred.remove(field)
+        if "inferred" in sections:
+            sections["inferred"] = inferred
+        self.field_sections, self.confirmed_fields = sections, confirmed
+
+    def _fact_value(self, field):
+        if field == "municipalities":
+            return sorted(municipality.pk for municipality in self.municipalities.all())
+        return getattr(self, field)
+
+    @property
+    def status_label(self):
+        """The status as a reader should take it: the study's status is dated until the initiative confirms it."""
+        label = self.get_status_display()
+        if self.status == Status.UNKNOWN:
+            return label
+        if self.fact_source("status").kind == "study":
+            return _("%(status)s (%(period)s, volgens de studie)") % {"status": label, "period": STUDY_PERIOD}
+        return label
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         practice_model = _practice_model()
@@ -338,6 +457,12 @@ class InitiativePage(Page):
         return context
 
 
+class Fact(NamedTuple):
+    kind: str  # "study", "inferred", "confirmed" or ""
+    section: str
+    confirmed: date | None
+
+
 class InitiativePartner(Orderable):
     """A partner organisation of an initiative, with its shell in the shell model where known."""
 
@@ -347,9 +472,15 @@ class InitiativePartner(Orderable):
     )
     shell = models.CharField(_("schil"), max_length=1, choices=Shell.choices, blank=True)
     note = models.CharField(_("toelichting"), max_length=255, blank=True)
+    section = models.CharField(_("paragraaf"), max_length=40, blank=True, help_text=_("Bijvoorbeeld '§4.1.1'."))
 
-    panels = [FieldPanel("organisation"), FieldPanel("shell"), FieldPanel("note")]
-    api_fields = [APIField("organisation", serializer=serializers.StringRelatedField()), "shell", "note"]
+    panels = [FieldPanel("organisation"), FieldPanel("shell"), FieldPanel("note"), FieldPanel("section")]
+    api_fields = [
+        APIField("organisation", serializer=serializers.StringRelatedField()),
+        "shell",
+        "note",
+        "section",
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("partner")
@@ -379,11 +510,13 @@ class InitiativeFactor(Orderable):
         "practices.Factor", verbose_name=_("factor"), on_delete=models.PROTECT, related_name="initiative_factors"
     )
     note = models.CharField(_("toelichting"), max_length=500, blank=True)
+    section = models.CharField(_("paragraaf"), max_length=40, blank=True, help_text=_("Bijvoorbeeld '§4.5'."))
 
-    panels = [FieldPanel("factor"), FieldPanel("note")]
+    panels = [FieldPanel("factor"), FieldPanel("note"), FieldPanel("section")]
     api_fields = [
         APIField("factor", serializer=serializers.SlugRelatedField(read_only=True, slug_field="slug")),
         "note",
+        "section",
     ]
 
     class Meta(Orderable.Meta):
@@ -446,6 +579,61 @@ class UpdatePage(Page):
 class UpdateSource(SourceCitation):
     page = ParentalKey(UpdatePage, on_delete=models.CASCADE, related_name="sources")
     api_fields = ["citation", "section", "note", "url"]
+
+
+class Publication(models.Model):
+    """A publication that pages cite, with its full reference, shown once on every page that cites it.
+
+    Citations (``SourceCitation.citation``) name a publication by its short title; the sources list looks the
+    full reference up by that title, so the author, year, title, institution and commissioner appear once and
+    each fact keeps only its section.
+    """
+
+    short = models.CharField(
+        _("korte titel"),
+        max_length=255,
+        unique=True,
+        help_text=_(
+            "Zoals bronvermeldingen haar noemen, bijvoorbeeld 'Scriptie Betere samenwerking bij "
+            "vechtscheidingen (2018)'."
+        ),
+    )
+    reference = models.TextField(
+        _("volledige bronvermelding"), help_text=_("Auteur, jaar, titel, instelling, opdrachtgever.")
+    )
+    fieldwork = models.CharField(
+        _("periode van het onderzoek"), max_length=100, blank=True, help_text=_("Bijvoorbeeld 'voorjaar 2018'.")
+    )
+    url = models.URLField(_("link"), blank=True)
+
+    panels = [FieldPanel("short"), FieldPanel("reference"), FieldPanel("fieldwork"), FieldPanel("url")]
+
+    class Meta:
+        ordering = ["short"]
+        verbose_name = _("publicatie")
+        verbose_name_plural = _("publicaties")
+
+    def __str__(self):
+        return self.short
+
+
+class LoadRecord(models.Model):
+    """What ``load_network`` once created, so that a later run never re-creates what an editor removed.
+
+    ``key`` is the item's slug in the data files (its kind says which file entry); ``object_id`` is the page or
+    snippet it became. A page an editor deleted, moved or renamed keeps its record, and the loader leaves it be.
+    """
+
+    kind = models.CharField(max_length=40)
+    key = models.CharField(max_length=255)
+    object_id = models.PositiveIntegerField()
+    loaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="unique_load_record")]
+
+    def __str__(self):
+        return f"{self.kind}:{self.key}"
 
 
 def _practice_model():

@@ -47,3 +47,21 @@ def place_of(page):
 def _own_and_ancestor_paths(page):
     # Nearest first, so the closest initiative or region wins.
     return [page.path[:end] for end in range(len(page.path), 0, -Page.steplen)]
+
+
+def initiatives_serving(municipality, initiatives):
+    """Which of ``initiatives`` work in ``municipality`` (a network municipality), and whether that is stated.
+
+    An initiative works there when it names the municipality, or when it aims at its whole region (the study says
+    so of Wijzer-Scheiden and the High Conflict Forum for all of Midden-Brabant, §3.2). When none does, all the
+    initiatives of its region are returned with ``stated`` False: the study does not say which of them work there.
+    ``initiatives`` need their municipalities prefetched.
+    """
+    region = municipality.region
+    in_region = [item for item in initiatives if region is not None and item.path.startswith(region.path)]
+    stated = [
+        item
+        for item in initiatives
+        if municipality in item.municipalities.all() or (item.region_wide and item in in_region)
+    ]
+    return (stated, True) if stated else (in_region, False)

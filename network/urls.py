@@ -6,4 +6,5 @@ from . import views
 urlpatterns = [
     path("vergelijk/", views.compare, name="compare"),
     path("netwerk/gemeente/", views.municipality_lookup, name="municipality-lookup"),
+    path("over-de-bron/", views.about_source, name="about-source"),
 ]

@@ -14,9 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Page
 
-from .choices import Discipline, Line
+from . import reference
+from .choices import Discipline, Line, Status
 from .lookup import find_municipality
 from .models import InitiativeFactor, InitiativePage, InitiativePartner, Municipality, RegionPage
+from .places import initiatives_serving
 
 MIN_COMPARED = 2
 MAX_COMPARED = 4
@@ -43,10 +45,28 @@ def attach_regions(initiatives):
 
 
 class Item(NamedTuple):
-    """One line in a comparison cell: the text, and an optional detail shown quieter after it."""
+    """One line in a comparison cell: the text, an optional detail shown quieter after it, and where it comes from.
+
+    ``source`` (a section of the study, or the date the initiative confirmed it) is shown but never compared: the
+    same value from two sections is no difference between initiatives.
+    """
 
     text: str
     detail: str = ""
+    source: str = ""
+
+
+def _source_of(initiative, field):
+    fact = initiative.fact_source(field)
+    if fact.kind == "confirmed":
+        return _("bevestigd %(date)s") % {"date": dateformat.format(fact.confirmed, "j F Y")}
+    if fact.kind == "inferred":
+        return _("afgeleid, %(section)s") % {"section": fact.section}
+    return fact.section
+
+
+def _sourced(initiative, field, text, detail=""):
+    return [Item(str(text), detail, _source_of(initiative, field))] if text else []
 
 
 class Row(NamedTuple):
@@ -110,10 +130,13 @@ def compared_initiatives(slugs):
 
 def _partners_by_discipline(initiative):
     groups = {}
+    sections = {}
     for partner in initiative.partners.all():
         organisation = partner.organisation
         key = (organisation.discipline, organisation.line)
         groups.setdefault(key, []).append(organisation.name)
+        if partner.section and partner.section not in sections.setdefault(key, []):
+            sections[key].append(partner.section)
     disciplines = [choice.value for choice in Discipline]
     lines = ["", *[choice.value for choice in Line]]
     items = []
@@ -123,12 +146,16 @@ def _partners_by_discipline(initiative):
         label = Discipline(discipline).label
         if line:
             label = f"{label}, {Line(line).label}"
-        items.append(Item(str(label), ", ".join(sorted(names))))
+        items.append(Item(str(label), ", ".join(sorted(names)), ", ".join(sections.get((discipline, line), []))))
     return items
 
 
 def _factors(initiative, kind):
-    return [Item(item.factor.label, item.note) for item in initiative.factors.all() if item.factor.kind == kind]
+    return [
+        Item(item.factor.label, item.note, item.section)
+        for item in initiative.factors.all()
+        if item.factor.kind == kind
+    ]
 
 
 def _one(value):
@@ -144,16 +171,24 @@ def comparison_rows(initiatives):
         if not initiative.coordinator and not organisation:
             return []
         detail = organisation.name if initiative.coordinator and organisation else ""
-        return [Item(initiative.coordinator or organisation.name, detail)]
+        return _sourced(initiative, "coordinator", initiative.coordinator or organisation.name, detail)
 
-    def intensity(initiative):
-        if not initiative.intensity:
-            return []
-        step = _("stap %(step)d van 4") % {"step": initiative.intensity_step}
-        return [Item(initiative.get_intensity_display(), step)]
+    def municipalities(initiative):
+        source = _source_of(initiative, "municipalities")
+        items = [Item(m.name, "", source) for m in sorted(initiative.municipalities.all(), key=lambda m: m.name)]
+        if initiative.region_wide and initiative.region:
+            whole = _("de hele regio %(region)s") % {"region": initiative.region.title}
+            items += _sourced(initiative, "region_wide", whole)
+        return items
+
+    def status(initiative):
+        return _sourced(initiative, "status", initiative.status_label if initiative.status != Status.UNKNOWN else "")
 
     def last_confirmed(initiative):
-        return [Item(dateformat.format(initiative.last_confirmed, "j F Y"))] if initiative.last_confirmed else []
+        # The platform's own date, never the study's: "not yet" is a value here, not a gap in the study.
+        if not initiative.last_confirmed:
+            return [Item(_("Nog niet bevestigd door het initiatief"))]
+        return [Item(dateformat.format(initiative.last_confirmed, "j F Y"))]
 
     def facilitating(initiative):
         return _factors(initiative, Factor.Kind.FACILITATING)
@@ -166,18 +201,17 @@ def comparison_rows(initiatives):
 
     dimensions = [
         (_("Regio"), lambda i: _one(i.region.title if i.region else "")),
-        (_("Niveau"), lambda i: _one(i.get_level_display())),
-        (_("Gemeenten"), lambda i: [Item(m.name) for m in sorted(i.municipalities.all(), key=lambda m: m.name)]),
+        (_("Niveau"), lambda i: _sourced(i, "level", i.get_level_display())),
+        (_("Gemeenten"), municipalities),
         (_("Partners per discipline en lijn"), _partners_by_discipline),
         (_("Coördinatie"), coordination),
-        (_("Scheidingsloket"), lambda i: _one(i.get_desk_form_display())),
-        (_("Intensiteit van samenwerking"), intensity),
-        (_("Overlegritme"), lambda i: _one(i.meeting_rhythm)),
-        (_("Stuurgroep"), lambda i: _one(i.steering_group)),
+        (_("Scheidingsloket"), lambda i: _sourced(i, "desk_form", i.get_desk_form_display())),
+        (_("Overlegritme"), lambda i: _sourced(i, "meeting_rhythm", i.meeting_rhythm)),
+        (_("Stuurgroep"), lambda i: _sourced(i, "steering_group", i.steering_group)),
         (_("Thema’s"), lambda i: [Item(t.label) for t in sorted(i.themes.all(), key=lambda t: t.label)]),
         (_("Faciliterende factoren"), facilitating),
         (_("Belemmerende factoren"), limiting),
-        (_("Status"), lambda i: _one(i.get_status_display())),
+        (_("Status"), status),
         (_("Laatst bevestigd"), last_confirmed),
     ]
     rows = []
@@ -186,7 +220,11 @@ def comparison_rows(initiatives):
         if values_of in by_text_only:
             compared = {tuple(item.text for item in cell) for cell in cells}
         else:
-            compared = {tuple(cell) for cell in cells}
+            compared = {tuple((item.text, item.detail) for item in cell) for cell in cells}
+        # An empty cell is something the study did not report, not a finding: a known value beside an unknown
+        # one is no difference (§4.1.2.1 says every region meets every six to eight weeks, though only three
+        # profiles have the rhythm filled in). Only two known values that differ make a difference.
+        compared.discard(())
         rows.append(Row(label, cells, len(compared) > 1))
     return rows
 
@@ -257,19 +295,18 @@ def municipality_lookup(request):
 
     match = find_municipality(name, Municipality.objects.select_related("region"))
     if match.municipality is None:
-        context["suggestions"] = match.suggestions
-        context["error"] = _("Wij kennen geen gemeente ‘%(name)s’ in het netwerk.") % {"name": name}
+        known = reference.municipality(name)
+        if known is not None:
+            return _outside_the_network(request, context, known)
+        context["suggestions"] = _close_names(name)
+        context["error"] = _("Wij kennen geen gemeente ‘%(name)s’ in Nederland.") % {"name": name}
         context["regions"] = RegionPage.objects.live().public().order_by("title").only("title", "url_path", "path")
         return TemplateResponse(request, "network/municipality_lookup.html", context, status=404)
 
     municipality = match.municipality
     region = municipality.region
-    initiatives = list(
-        InitiativePage.objects.live().public().filter(municipalities=municipality).for_listing().order_by("title")
-    )
-    explicit = bool(initiatives)
-    if not explicit:
-        initiatives = list(InitiativePage.objects.child_of(region).live().public().for_listing().order_by("title"))
+    candidates = InitiativePage.objects.live().public().for_listing().order_by("title")
+    initiatives, explicit = initiatives_serving(municipality, list(candidates))
     attach_regions(initiatives)
     context.update(
         {
@@ -281,3 +318,52 @@ def municipality_lookup(request):
         }
     )
     return TemplateResponse(request, "network/municipality_lookup.html", context)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# About the source
+
+
+def about_source(request):
+    """/over-de-bron/: what the study behind the starting content examined, when, and its own caveats."""
+    from .models import Publication
+
+    return TemplateResponse(request, "network/about_source.html", {"publication": Publication.objects.first()})
+
+
+def _outside_the_network(request, context, known):
+    """A real municipality the network has no initiative for yet: say so, and show the nearest initiatives.
+
+    Nearest means in the same province first (the provinces of the network's municipalities, from the CBS
+    reference data); then every other initiative, so the reader always has someone to ask.
+    """
+    provinces_by_region = {}
+    for municipality in Municipality.objects.exclude(region=None).only("name", "region_id"):
+        province = reference.province_of(municipality.name)
+        if province is not None:
+            provinces_by_region.setdefault(municipality.region_id, set()).add(province)
+    initiatives = list(InitiativePage.objects.live().public().for_listing().order_by("title"))
+    attach_regions(initiatives)
+
+    def in_same_province(initiative):
+        region = initiative.region
+        return region is not None and known.province in provinces_by_region.get(region.pk, set())
+
+    context.update(
+        {
+            "outside": known,
+            "nearby": [item for item in initiatives if in_same_province(item)],
+            "elsewhere": [item for item in initiatives if not in_same_province(item)],
+            "reference_source": reference.SOURCE,
+        }
+    )
+    return TemplateResponse(request, "network/municipality_lookup.html", context)
+
+
+def _close_names(name):
+    """Real municipalities close to a name that is none: as typed, and by its first word ("Tilbrug-Noord")."""
+    words = reference.place_key(name).split()
+    found = reference.suggest_municipalities(name)
+    if len(words) > 1:
+        found += reference.suggest_municipalities(words[0])
+    return list(dict.fromkeys(municipality.name for municipality in found))[:5]

@@ -20,12 +20,14 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from editorial.media import public_media
 from network.models import RegionPage
 from practices.models import Factor, Theme
-from search.query import MAX_OFFSET
+from search.query import MAX_RESULT_WINDOW
 
 # Wagtail hands ``search`` to the database's full-text engine, whose own syntax (quotes, operators, columns)
 # and parser limits (SQLite's FTS5 overflows on ~90 words) turn typed text into server errors. Only the words go
 # through, lower-cased (FTS5 reads AND, OR, NOT and NEAR in capitals as operators), and only so many of them.
 MAX_SEARCH_WORDS = 20
+# As deep as the search API pages: a client reads further by narrowing, not by an offset in the millions.
+MAX_OFFSET = MAX_RESULT_WINDOW
 # The largest id a page, image or document can have (PostgreSQL's integer); a larger one in the URL is a 404
 # rather than an integer overflow in the database.
 MAX_ID = 2**31 - 1

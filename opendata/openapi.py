@@ -10,9 +10,9 @@ from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
-from search.query import BACKEND_CHOICES, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_LENGTH
+from search.query import BACKEND_CHOICES, MAX_LIMIT, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW
 
-from .api import MAX_ID, MAX_SEARCH_LENGTH
+from .api import MAX_ID, MAX_OFFSET, MAX_SEARCH_LENGTH
 
 JSON = "application/json"
 API_V2_LIMIT = 100  # WAGTAILAPI_LIMIT_MAX
@@ -69,7 +69,8 @@ SEARCH = {
             _query("q", {"type": "string", "maxLength": MAX_QUERY_LENGTH}, "De zoekvraag; zonder: nieuwste eerst."),
             *FILTERS,
             _query("limit", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT}, "Aantal resultaten."),
-            _query("offset", {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET}, "Vanaf resultaat."),
+            # offset + limit stay within the result window: a deeper offset with a large limit is a 400.
+            _query("offset", {"type": "integer", "minimum": 0, "maximum": MAX_RESULT_WINDOW - 1}, "Vanaf resultaat."),
             _query("backend", {"type": "string", "enum": list(BACKEND_CHOICES)}, "Welke zoekmachine."),
         ],
         "responses": {

@@ -8,16 +8,15 @@ from html import unescape
 
 from django.utils.html import strip_tags
 
+from search.facets import FACET_NAMES, FACETS
 from search.models import SearchDocument
-from search.query import MAX_LIMIT, parse_search_query
+from search.query import parse_search_query
 from search.service import search_service
 from search.vocabulary import labels
 
-# The search API's filters; `tag` too, because the practices overview filters by it.
-FILTERS = ("region", "initiative", "theme", "factor", "discipline", "type", "tag")
-FEED_PARAMETERS = ("q", *FILTERS)
+FEED_PARAMETERS = ("q", *FACET_NAMES)
 # The practices overview's own parameters: its filters and its page number (ignored by the export).
-EXPORT_PARAMETERS = ("q", "region", "initiative", "theme", "factor", "discipline", "tag", "pagina")
+EXPORT_PARAMETERS = ("q", *FACET_NAMES, "pagina")
 
 
 def parse(params, *, allowed, limit):
@@ -32,20 +31,8 @@ def search(query):
 
 
 def all_hits(query):
-    """Every hit for ``query``, fetched in windows of the largest size the service allows."""
-    hits, offset = [], 0
-    while True:
-        window = search(_window(query, offset))
-        hits.extend(window.hits)
-        offset += MAX_LIMIT
-        if not window.hits or offset >= window.count:
-            return hits
-
-
-def _window(query, offset):
-    from search.query import SearchQuery
-
-    return SearchQuery(text=query.text, filters=query.filters, limit=MAX_LIMIT, offset=offset, backend=query.backend)
+    """Every hit for ``query``, however many, as they come (an iterator)."""
+    return search_service().all_hits(query)
 
 
 def fetch_documents(ids):
@@ -64,11 +51,10 @@ def describe_filters(query, skip_default_types=""):
     parts = []
     if query.text:
         parts.append(f"‘{query.text}’")
-    for facet in ("region", "initiative", "theme", "factor", "discipline", "tag", "type"):
-        values = query.filters.get(facet, ())
-        if facet == "type" and ",".join(values) == skip_default_types:
+    for facet in FACETS:
+        values = query.filters.get(facet.name, ())
+        if not values or (facet.name == "type" and ",".join(values) == skip_default_types):
             continue
-        names = labels(facet, values)
-        if values:
-            parts.append(" / ".join(names.get(value, value) for value in values))
+        names = labels(facet.name, values)
+        parts.append(" / ".join(names.get(value, value) for value in values))
     return " · ".join(parts)

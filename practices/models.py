@@ -26,45 +26,66 @@ from core.models import SourceCitation
 from network.choices import Discipline, TargetGroup
 
 
-class Theme(index.Indexed, models.Model):
-    """A curated theme (e.g. "Echtscheidingsloket en aanspreekpunt") that practices and initiatives are about.
+class Concept(index.Indexed, models.Model):
+    """What themes and factors share: a curated concept with a fixed slug that readers search for.
 
-    Editors add themes and may improve labels; the slug is fixed once created.
+    Editors add concepts and may improve their labels and search terms; the slug is fixed once created. Search
+    matches a question against the Dutch and English labels and the search terms (search/concepts.py).
     """
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     label = models.CharField(_("naam"), max_length=255)
     label_en = models.CharField(_("naam in het Engels"), max_length=255, blank=True)
     description = models.TextField(_("omschrijving"), blank=True)
+    search_terms = models.TextField(
+        _("zoektermen"),
+        blank=True,
+        help_text=_(
+            "Woorden en woordgroepen waarmee lezers dit begrip zoeken, één per regel, in het Nederlands of het "
+            "Engels (bijvoorbeeld een werkwoord, een vakterm of een andere naam). Een zoekvraag met een van deze "
+            "termen of met de naam zet de pagina's met dit begrip bovenaan en biedt het aan als filter. Geen namen "
+            "van initiatieven of plaatsen."
+        ),
+    )
 
-    panels = [FieldPanel("label"), FieldPanel("slug"), FieldPanel("label_en"), FieldPanel("description")]
     base_form_class = StableSlugSnippetForm
     search_fields = [index.SearchField("label"), index.AutocompleteField("label")]
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.label
+
+    def search_term_list(self):
+        return [line.strip() for line in self.search_terms.splitlines() if line.strip()]
+
+
+class Theme(Concept):
+    """A curated theme (e.g. "Echtscheidingsloket en aanspreekpunt") that practices and initiatives are about."""
+
+    panels = [
+        FieldPanel("label"),
+        FieldPanel("slug"),
+        FieldPanel("label_en"),
+        FieldPanel("description"),
+        FieldPanel("search_terms"),
+    ]
 
     class Meta:
         ordering = ["label"]
         verbose_name = _("thema")
         verbose_name_plural = _("thema's")
 
-    def __str__(self):
-        return self.label
 
-
-class Factor(index.Indexed, models.Model):
-    """A facilitating or limiting factor for collaboration (§4.4, §4.5), e.g. "Gebrek aan tijd".
-
-    Editors add factors and may improve labels; the slug is fixed once created.
-    """
+class Factor(Concept):
+    """A facilitating or limiting factor for collaboration (§4.4, §4.5), e.g. "Gebrek aan tijd"."""
 
     class Kind(models.TextChoices):
         FACILITATING = "faciliterend", _("Faciliterend")
         LIMITING = "belemmerend", _("Belemmerend")
 
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
-    label = models.CharField(_("naam"), max_length=255)
-    label_en = models.CharField(_("naam in het Engels"), max_length=255, blank=True)
-    description = models.TextField(_("omschrijving"), blank=True)
 
     panels = [
         FieldPanel("label"),
@@ -72,17 +93,13 @@ class Factor(index.Indexed, models.Model):
         FieldPanel("kind"),
         FieldPanel("label_en"),
         FieldPanel("description"),
+        FieldPanel("search_terms"),
     ]
-    base_form_class = StableSlugSnippetForm
-    search_fields = [index.SearchField("label"), index.AutocompleteField("label")]
 
     class Meta:
         ordering = ["kind", "label"]
         verbose_name = _("factor")
         verbose_name_plural = _("factoren")
-
-    def __str__(self):
-        return self.label
 
 
 class PracticePageTag(TaggedItemBase):

@@ -18,8 +18,9 @@
 # - Maven Central is the only place here that has a runnable Elasticsearch: its integ-test-zip
 #   distribution. It lacks the analysis-common module, so search/elasticsearch-plugin supplies the
 #   analysis components the project uses (stemmer, synonym_graph, dictionary_decompounder, ...).
-# - That distribution has no rest-root module: GET / answers 405, so health is checked with
-#   GET /_cluster/health and versions with the _cat/_nodes APIs.
+# - That distribution has no rest-root module either; the plugin answers GET / (for clients' info() and
+#   ping()), but health is checked with GET /_cluster/health and versions with the _cat/_nodes APIs,
+#   which answer with or without the plugin.
 # - Elasticsearch refuses to run as root: as root, we run it as an unprivileged system user.
 # - Progress and errors go to stderr; stdout carries only the URL line, so callers can parse it.
 

@@ -1,14 +1,19 @@
-"""Keep the search backends current as pages are published, unpublished, moved and deleted."""
+"""Keep the search backends current: every change that affects a search document comes through here.
+
+Pages are reindexed when they are published, unpublished, moved, restricted or deleted, and when a label they
+carry changes (a theme or factor renamed, a tag renamed or merged, a municipality renamed): search/signals.py
+connects those events. Each change reaches every backend through the search service, and writes each document
+once.
+"""
 
 import logging
 
 from django.db import transaction
-from taggit.models import Tag
+from wagtail.models import Page
 from wagtail.search import index
 
-from practices.models import Factor, Theme
-
 from .documents import build_documents, is_searchable, searchable_pages
+from .facets import FACETS, RELATION
 from .models import SearchDocument
 
 logger = logging.getLogger(__name__)
@@ -31,29 +36,41 @@ DOCUMENT_FIELDS = (
 
 def save_search_documents(documents):
     """Write documents into ``SearchDocument`` rows and Wagtail's database search index."""
-    theme_ids = dict(Theme.objects.values_list("slug", "pk"))
-    factor_ids = dict(Factor.objects.values_list("slug", "pk"))
-    tag_ids = dict(Tag.objects.values_list("slug", "pk"))
+    relations = [item for item in FACETS if item.storage == RELATION]
+    ids_by_slug = {item.name: dict(item.model.objects.values_list("slug", "pk")) for item in relations}
     for document in documents:
         with transaction.atomic():
             row, _created = SearchDocument.objects.update_or_create(
                 page_id=document["id"], defaults={name: document[name] for name in DOCUMENT_FIELDS}
             )
-            row.themes.set([theme_ids[slug] for slug in document["themes"] if slug in theme_ids])
-            row.factors.set([factor_ids[slug] for slug in document["factors"] if slug in factor_ids])
-            row.tags.set([tag_ids[slug] for slug in document["tag_slugs"] if slug in tag_ids])
+            for item in relations:
+                ids = ids_by_slug[item.name]
+                getattr(row, item.field).set([ids[slug] for slug in document[item.field] if slug in ids])
         index.insert_or_update_object(row)
 
 
-def reindex_pages(pages):
+def reindex_pages(pages, deleted_ids=()):
     """Bring every backend up to date for these pages: (re)index the searchable ones, remove the rest."""
     from .service import search_service
 
     pages = [page.specific for page in pages]
     searchable = [page for page in pages if is_searchable(page)]
-    gone = [page.pk for page in pages if page not in searchable]
-    documents = build_documents(searchable)
-    search_service().update(documents, gone)
+    gone = [page.pk for page in pages if page not in searchable] + list(deleted_ids)
+    search_service().update(build_documents(searchable), gone)
+
+
+def reindex_page_ids(page_ids):
+    """Reindex pages by id; ids whose page no longer exists leave the index."""
+    pages = list(Page.objects.filter(pk__in=list(page_ids)))
+    found = {page.pk for page in pages}
+    reindex_pages(pages, deleted_ids=[page_id for page_id in page_ids if page_id not in found])
+
+
+def reindex_later(page_ids):
+    """Reindex these pages once the current transaction has committed (at once outside a transaction)."""
+    page_ids = list(page_ids)
+    if page_ids:
+        transaction.on_commit(lambda: reindex_page_ids(page_ids))
 
 
 def reindex_subtree(page):

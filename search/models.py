@@ -6,7 +6,6 @@ search and computes facets on them in SQL; the Elasticsearch backend indexes the
 """
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.search import index
 
@@ -14,18 +13,14 @@ from core.fields import MultipleChoiceField
 from network.choices import Discipline
 from practices.models import Factor, Theme
 
+from .facets import page_type_choices
+
 
 class SearchDocument(index.Indexed, models.Model):
-    class Type(models.TextChoices):
-        PRACTICE = "practice", _("Praktijk")
-        INITIATIVE = "initiative", _("Initiatief")
-        UPDATE = "update", _("Nieuws")
-        REGION = "region", _("Regio")
-
     page = models.OneToOneField(
         "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="search_document"
     )
-    type = models.CharField(max_length=20, choices=Type.choices, db_index=True)
+    type = models.CharField(max_length=20, choices=page_type_choices(), db_index=True)
     title = models.CharField(max_length=255)
     url = models.CharField(max_length=500)
     region = models.CharField(max_length=100, blank=True, db_index=True)
@@ -53,6 +48,10 @@ class SearchDocument(index.Indexed, models.Model):
         index.FilterField("initiative"),
         index.FilterField("published_at"),
     ]
+
+    # The search service writes each document into Wagtail's index itself (search/indexing.py), once per change;
+    # Wagtail's own save handler would write it a second time.
+    search_auto_update = False
 
     class Meta:
         ordering = ["-published_at"]

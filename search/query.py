@@ -4,18 +4,21 @@ The same rules serve the API, the search page and the practices overview: bad in
 with a Dutch message (a 400 for the API), never an exception from deep inside a backend.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 
-MAX_QUERY_LENGTH = 1000
-MAX_LIMIT = 100
-MAX_OFFSET = 10_000
-MAX_VALUES_PER_FACET = 20
+from .facets import FACET_NAMES
 
-# The facets a search can be narrowed by; several values within one facet widen (OR), facets narrow (AND).
-FACETS = ("region", "initiative", "theme", "factor", "discipline", "type", "tag")
-TYPES = ("practice", "initiative", "update", "region")
+MAX_QUERY_LENGTH = 1000
+# A question has a handful of words; each word widens into its synonyms and compound parts, and SQLite's
+# full-text parser gives up (a server error) on a few hundred terms. Longer input is not a question.
+MAX_QUERY_WORDS = 32
+MAX_LIMIT = 100
+# The deepest result a search reaches (Elasticsearch's result window): offset + limit stay within it. Paging
+# stops there; an export reads every hit another way.
+MAX_RESULT_WINDOW = 10_000
+MAX_VALUES_PER_FACET = 20
 BACKEND_CHOICES = ("auto", "database", "elasticsearch")
 
 
@@ -39,13 +42,11 @@ class SearchQuery:
     offset: int = 0
     backend: str = "auto"
 
-    def with_filters(self, **filters):
-        return SearchQuery(self.text, {**self.filters, **filters}, self.limit, self.offset, self.backend)
-
     def without_facet(self, facet):
-        return SearchQuery(
-            self.text, {k: v for k, v in self.filters.items() if k != facet}, self.limit, self.offset, self.backend
-        )
+        return replace(self, filters={name: values for name, values in self.filters.items() if name != facet})
+
+    def window(self, offset, limit):
+        return replace(self, offset=offset, limit=limit)
 
 
 def parse_search_query(params, *, allowed_parameters=None, default_limit=10):
@@ -55,6 +56,8 @@ def parse_search_query(params, *, allowed_parameters=None, default_limit=10):
         raise SearchInputError(_("De zoekvraag is te lang: hoogstens %(max)d tekens.") % {"max": MAX_QUERY_LENGTH})
     # Null bytes and other control characters are no part of any word; PostgreSQL rejects them outright.
     text = "".join(ch if ch.isprintable() else " " for ch in text).strip()
+    if len(text.split()) > MAX_QUERY_WORDS:
+        raise SearchInputError(_("De zoekvraag heeft te veel woorden: hoogstens %(max)d.") % {"max": MAX_QUERY_WORDS})
 
     if allowed_parameters is not None:
         unknown = sorted(set(params) - set(allowed_parameters))
@@ -62,7 +65,7 @@ def parse_search_query(params, *, allowed_parameters=None, default_limit=10):
             raise SearchInputError(_("Onbekende parameter: %(names)s.") % {"names": ", ".join(unknown)})
 
     filters = {}
-    for facet in FACETS:
+    for facet in FACET_NAMES:
         values = []
         for raw in params.getlist(facet):
             # Control characters are no part of a slug, and PostgreSQL refuses a NUL byte in any query.
@@ -77,7 +80,7 @@ def parse_search_query(params, *, allowed_parameters=None, default_limit=10):
             filters[facet] = values
 
     limit = _integer(params, "limit", default_limit, 1, MAX_LIMIT)
-    offset = _integer(params, "offset", 0, 0, MAX_OFFSET)
+    offset = _integer(params, "offset", 0, 0, MAX_RESULT_WINDOW - limit)
     backend = params.get("backend", "auto") or "auto"
     if backend not in BACKEND_CHOICES:
         raise SearchInputError(

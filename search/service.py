@@ -6,6 +6,7 @@ go to both, so the database can take over at any moment.
 """
 
 import logging
+from dataclasses import replace
 from functools import lru_cache
 
 from django.conf import settings
@@ -51,13 +52,28 @@ class SearchService:
             return results
         corrected = suggest_correction(query.text)
         if corrected and corrected.lower() != query.text.lower():
-            retry = backend.search(_replace_text(query, corrected))
+            retry = backend.search(replace(query, text=corrected))
             retry.query = query.text
             retry.suggestions = [corrected]
             if retry.count:
                 return retry
             results.suggestions = [corrected]
         return results
+
+    def all_hits(self, query):
+        """Every hit of ``query``, for exports: from Elasticsearch when it answers the first page, else the database."""
+        if query.backend in ("auto", "elasticsearch") and self.elasticsearch is not None:
+            hits = self.elasticsearch.all_hits(query)
+            try:
+                first = next(hits, None)
+            except SearchUnavailable as error:
+                logger.warning("Elasticsearch could not export, the database does: %s", error)
+            else:
+                if first is not None:
+                    yield first
+                yield from hits
+                return
+        yield from self.database.all_hits(query)
 
     def suggest(self, prefix, limit=8):
         """Titles for search-as-you-type, from Elasticsearch when it answers, else from the database."""
@@ -81,12 +97,6 @@ class SearchService:
 
     def backends(self):
         return [self.database] + ([self.elasticsearch] if self.elasticsearch is not None else [])
-
-
-def _replace_text(query, text):
-    from .query import SearchQuery
-
-    return SearchQuery(text=text, filters=query.filters, limit=query.limit, offset=query.offset, backend=query.backend)
 
 
 @lru_cache(maxsize=1)

@@ -1,14 +1,15 @@
 """Typo tolerance from the platform's own vocabulary, for every backend.
 
-The vocabulary is what readers are likely to mean: the labels of themes and factors, the synonyms, the place
-names, the region and initiative names and the compound dictionary. The database backend adds the closest
-vocabulary word to the query for a word it does not know; the service uses the same to say "did you mean".
+The vocabulary is what readers are likely to mean: the labels and search terms of themes and factors, the
+synonyms, the place names, the region and initiative names and the compound dictionary. The database backend adds
+the closest vocabulary word to the query for a word it does not know; the service uses the same to say "did you
+mean".
 """
 
 import difflib
-from functools import lru_cache
 
 from . import analysis
+from .versioned import Derived
 
 # How alike (0-1, difflib's ratio) a typed word and a vocabulary word must be to count as a typo of it.
 SIMILARITY_CUTOFF = 0.8
@@ -36,16 +37,21 @@ def suggest_correction(text):
     return " ".join(corrected) if changed else ""
 
 
-@lru_cache(maxsize=1)
 def known_words():
-    """Words readers are likely to mean, as a set (cached per process; a new label counts after a restart)."""
+    """Words readers are likely to mean, as a set: built once per process and again after each change."""
+    return _known_words.get()
+
+
+def _vocabulary():
     from network.models import InitiativePage, Municipality, RegionPage
     from practices.models import Factor, Theme
 
     words = set()
+    concepts = [*Theme.objects.all(), *Factor.objects.all()]
     phrases = [
-        *Theme.objects.values_list("label", flat=True),
-        *Factor.objects.values_list("label", flat=True),
+        *(concept.label for concept in concepts),
+        *(concept.label_en for concept in concepts),
+        *(term for concept in concepts for term in concept.search_term_list()),
         *Municipality.objects.values_list("name", flat=True),
         *RegionPage.objects.values_list("title", flat=True),
         *InitiativePage.objects.values_list("title", flat=True),
@@ -55,3 +61,6 @@ def known_words():
     for phrase in phrases:
         words.update(word.strip(".,;:()").lower() for word in phrase.split() if len(word) > 3)
     return frozenset(words)
+
+
+_known_words = Derived(_vocabulary)

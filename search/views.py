@@ -7,10 +7,14 @@ from django.views.decorators.http import require_GET
 
 from practices.models import Theme
 
+from .pagination import paginate
 from .query import SearchInputError, parse_search_query
 from .service import search_service
 
 PAGE_SIZE = 10
+# A question names one or two concepts; more offers are noise.
+MAX_CONCEPT_FILTERS = 3
+MAX_SUGGEST_LENGTH = 100
 
 
 @require_GET
@@ -48,6 +52,11 @@ def search_api(request):
         body["fallback"] = results.fallback_reason
     if results.suggestions:
         body["suggestions"] = results.suggestions
+    if results.concepts:
+        body["concepts"] = [
+            {"facet": match.concept.facet, "value": match.concept.slug, "label": match.concept.label}
+            for match in results.concepts
+        ]
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
 
 
@@ -55,7 +64,7 @@ def search_api(request):
 def suggest_api(request):
     """Search-as-you-type: titles that start with what the reader typed so far."""
     prefix = (request.GET.get("q") or "").strip()
-    if len(prefix) > 100:
+    if len(prefix) > MAX_SUGGEST_LENGTH:
         return JsonResponse({"error": _("Te lang: hoogstens 100 tekens.")}, status=400)
     prefix = "".join(ch for ch in prefix if ch.isprintable())
     return JsonResponse({"query": prefix, "suggestions": search_service().suggest(prefix) if len(prefix) >= 2 else []})
@@ -65,34 +74,49 @@ def suggest_api(request):
 def search_page(request):
     """The search page: works without JavaScript; facets are checkboxes in the same GET form."""
     params = request.GET.copy()
-    page_number = _page_number(params.pop("pagina", ["1"])[-1])
+    raw_page_number = params.pop("pagina", ["1"])[-1]
     params["limit"] = str(PAGE_SIZE)
-    params["offset"] = str((page_number - 1) * PAGE_SIZE)
-    context = {"q": request.GET.get("q", ""), "page_number": page_number}
+    context = {"q": request.GET.get("q", "")}
     try:
         query = parse_search_query(params)
     except SearchInputError as error:
         context["error"] = str(error)
         return TemplateResponse(request, "search/search_page.html", context, status=400)
-    results = search_service().search(query)
-    pages = max(1, -(-results.count // PAGE_SIZE))
-    query_without_page = request.GET.copy()
-    query_without_page.pop("pagina", None)
+    page = paginate(query, raw_page_number)
+    results = page.results
     context.update(
         {
             "query": query,
+            "page_obj": page,
             "results": results,
-            "page_count": pages,
-            "page_range": range(1, pages + 1),
-            "query_without_page": query_without_page.urlencode(),
+            "facet_groups": results.facet_groups(),
+            "concept_filters": concept_filters(request, results),
+            "query_without_page": params_without_page(request),
             "related_themes": Theme.objects.all()[:8] if not results.count else [],
         }
     )
     return TemplateResponse(request, "search/search_page.html", context)
 
 
-def _page_number(raw):
-    try:
-        return max(1, min(int(raw), 1000))
-    except ValueError:
-        return 1
+def concept_filters(request, results, facets=None):
+    """One-click filters for the concepts the question names ("Thema: Casusoverleg"), as (label, query string).
+
+    A concept already chosen as a filter, or of a facet the page does not filter by, is not offered.
+    """
+    links = []
+    for match in results.concepts[:MAX_CONCEPT_FILTERS]:
+        concept = match.concept
+        if (facets is not None and concept.facet not in facets) or concept.slug in request.GET.getlist(concept.facet):
+            continue
+        params = request.GET.copy()
+        params.pop("pagina", None)
+        params.appendlist(concept.facet, concept.slug)
+        links.append((concept.filter_label, params.urlencode()))
+    return links
+
+
+def params_without_page(request):
+    """The request's query string without its page number: the base of every page link."""
+    params = request.GET.copy()
+    params.pop("pagina", None)
+    return params.urlencode()

@@ -1,40 +1,17 @@
-"""The values each facet can take, with their labels: the slugs of taxonomy.json and the page tree."""
+"""The values each facet can take, with their labels, as the facet registry (search/facets.py) declares them."""
 
 from django.db.models import CharField, Value
-from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 
-from network.choices import Discipline
-from network.models import InitiativePage, RegionPage
-from practices.models import Factor, Theme
-
-TYPE_LABELS = {
-    "practice": _("Praktijk"),
-    "initiative": _("Initiatief"),
-    "update": _("Nieuws"),
-    "region": _("Regio"),
-}
-
-
-# The facets whose values and labels live in the database: the model, and the field holding the label.
-LABEL_SOURCES = {
-    "region": (RegionPage, "title"),
-    "initiative": (InitiativePage, "title"),
-    "theme": (Theme, "label"),
-    "factor": (Factor, "label"),
-    "tag": (Tag, "name"),
-}
+from .facets import FACETS_BY_NAME
 
 
 def known_values(facet, values):
     """Which of ``values`` exist for this facet (one query at most)."""
+    declared = FACETS_BY_NAME[facet]
     values = list(values)
-    if facet == "type":
-        return set(values) & set(TYPE_LABELS)
-    if facet == "discipline":
-        return set(values) & set(Discipline.values)
-    model, _label_field = LABEL_SOURCES[facet]
-    return set(model.objects.filter(slug__in=values).values_list("slug", flat=True))
+    if declared.choices:
+        return set(values) & set(declared.choice_labels())
+    return set(declared.model.objects.filter(slug__in=values).values_list("slug", flat=True))
 
 
 def labels(facet, values):
@@ -50,18 +27,16 @@ def labels_by_facet(values_by_facet):
     found = {facet: {} for facet in values_by_facet}
     rows = None
     for facet, values in values_by_facet.items():
+        declared = FACETS_BY_NAME[facet]
         values = list(values)
-        if facet == "type":
-            found[facet] = {value: str(TYPE_LABELS[value]) for value in values if value in TYPE_LABELS}
-        elif facet == "discipline":
-            names = dict(Discipline.choices)
+        if declared.choices:
+            names = declared.choice_labels()
             found[facet] = {value: str(names[value]) for value in values if value in names}
         elif values:
-            model, label_field = LABEL_SOURCES[facet]
             facet_rows = (
-                model.objects.filter(slug__in=values)
+                declared.model.objects.filter(slug__in=values)
                 .annotate(facet_name=Value(facet, output_field=CharField()))
-                .values_list("slug", label_field, "facet_name")
+                .values_list("slug", declared.label_field, "facet_name")
                 .order_by()
             )
             rows = facet_rows if rows is None else rows.union(facet_rows, all=True)

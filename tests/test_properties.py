@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from exchange.forms import HTML_TAG
 from exchange.models import ExchangeRequest
 from network.views import MAX_COMPARED, MIN_COMPARED, parse_slugs
-from search.query import MAX_LIMIT, MAX_OFFSET, MAX_QUERY_LENGTH, SearchInputError, parse_search_query
+from search.query import MAX_LIMIT, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, SearchInputError, parse_search_query
 
 pytestmark = pytest.mark.fuzz
 EXAMPLES = int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "40"))
@@ -57,7 +57,7 @@ def test_the_query_parser_answers_a_query_or_a_dutch_message(pairs):
         assert str(error).strip()
         return
     assert len(query.text) <= MAX_QUERY_LENGTH and query.text.isprintable()
-    assert 1 <= query.limit <= MAX_LIMIT and 0 <= query.offset <= MAX_OFFSET
+    assert 1 <= query.limit <= MAX_LIMIT and 0 <= query.offset <= MAX_RESULT_WINDOW - query.limit
 
 
 @PROPERTY

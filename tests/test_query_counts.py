@@ -39,6 +39,10 @@ LISTINGS = [
     "/praktijken/?theme=casusoverleg&theme=sociale-kaart",
     "/praktijken/?region=twente&factor=leiderschap",
     "/praktijken/?pagina=2",
+    # Questions that name a place and a concept: matching them adds no query per result.
+    "/zoeken/?q=Goes",
+    "/zoeken/?q=steering+group",
+    "/praktijken/?q=casusoverleg+Twente",
 ]
 
 

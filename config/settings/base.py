@@ -22,12 +22,9 @@ INSTALLED_APPS = [
     "exchange",
     "opendata",
     "editorial",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.api.v2",
-    "wagtail.embeds",
     "wagtail.sites",
     "editorial.apps.UsersConfig",  # wagtail.users, with editorial.users' account management
     "wagtail.snippets",

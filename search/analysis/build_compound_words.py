@@ -1,9 +1,10 @@
 """Derive ``compound_words.txt``, the decompounding dictionary, from wdutch.
 
-Run by hand after changing the seed lists below, then commit the result::
+Run by hand from the repository's root after changing the seed lists below, then
+commit the result::
 
-    python search/analysis/build_compound_words.py            # writes compound_words.txt
-    python search/analysis/build_compound_words.py --report   # also explains what it chose
+    python -m search.analysis.build_compound_words            # writes compound_words.txt
+    python -m search.analysis.build_compound_words --report   # also explains what it chose
 
 Nothing reads this script at run time: Elasticsearch receives the generated list
 inline as the ``word_list`` of its ``dictionary_decompounder`` filter, and the
@@ -21,7 +22,7 @@ Where the words come from
   whether wdutch knows them or not (``opvoedpoli``, ``vfas`` ...).
 * Derived words: every wdutch compound that contains an *anchor* (a seed that is
   specific to the domain, e.g. ``scheiding``, ``ouderschap``, ``jeugd``) is split
-  into wdutch words (see ``segment``); the other parts of those splits are the
+  into wdutch words (see ``Segmenter``); the other parts of those splits are the
   vocabulary that actually combines with the domain's words
   (``echtscheidings|procedure``, ``jeugd|hulpverlening``, ``gezins|voogd``).
   A part is kept when it is at least ``MIN_DERIVED_LENGTH`` letters long, occurs
@@ -63,18 +64,26 @@ from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-WDUTCH = Path("/usr/share/dict/dutch")
-OUTPUT = Path(__file__).with_name("compound_words.txt")
+from .compounds import (
+    COMPOUND_WORDS_FILE,
+    LINKER_COST,
+    MAX_SUBWORD_SIZE,
+    MIN_SUBWORD_SIZE,
+    base_form_candidates,
+    segment,
+)
+from .text import fold
 
-# The decompounder is configured with min_subword_size 4 and max_subword_size 20
-# (see search/analysis/__init__.py); words outside that range would never match.
-MIN_WORD_LENGTH = 4
-MAX_WORD_LENGTH = 20
+WDUTCH = Path("/usr/share/dict/dutch")
+OUTPUT = COMPOUND_WORDS_FILE
+
+# The decompounder's min_subword_size and max_subword_size: words outside that range would never match.
+MIN_WORD_LENGTH = MIN_SUBWORD_SIZE
+MAX_WORD_LENGTH = MAX_SUBWORD_SIZE
 # Short derived words are where the noise lives; a four-letter word is only in
 # the list when a human put it in SEED_WORDS.
 MIN_DERIVED_LENGTH = 5
@@ -85,10 +94,6 @@ MAX_WORDS = 3000
 # The inline list travels in every index creation request.
 MAX_BYTES = 60_000
 
-# Linking sounds ("tussenklanken") that Dutch puts between the parts of a
-# compound: scheiding-s-loket, kind-er-opvang, boek-en-kast.
-LINKERS = ("", "s", "en", "e", "er")
-LINKER_COST = {"": 0, "s": -1, "en": 2, "e": 1, "er": 2}
 # Endings that leave a word's meaning alone: plural, adjective, diminutive.
 INFLECTIONS = frozenset(
     ("", "s", "e", "n", "en", "er", "eren", "je", "jes", "tje", "tjes", "etje", "etjes", "pje", "pjes")
@@ -188,12 +193,6 @@ BLOCKED = frozenset(
 )
 
 
-def fold(word: str) -> str:
-    """Lowercase and strip diacritics, like Elasticsearch's ``asciifolding``."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def parse_seeds(text: str) -> tuple[list[str], set[str]]:
     seeds: list[str] = []
     anchors: set[str] = set()
@@ -221,52 +220,20 @@ def load_wdutch(path: Path) -> set[str]:
 
 
 class Segmenter:
-    """Split a word into dictionary words joined by linking sounds.
-
-    The best split has the fewest parts, then the lowest linker cost (see
-    ``LINKER_COST``), then the longest first part: ``jeugdhulpverlening`` -> ``jeugd`` +
-    ``hulpverlening`` rather than ``jeugd`` + ``hulp`` + ``verlening``.
+    """Split wdutch words into wdutch words joined by linking sounds, with the
+    same rules as the query side (``compounds.segment``): ``jeugdhulpverlening``
+    -> ``jeugd`` + ``hulpverlening`` rather than ``jeugd`` + ``hulp`` + ``verlening``.
     """
 
-    def __init__(self, vocabulary: set[str], min_part: int = MIN_WORD_LENGTH):
+    def __init__(self, vocabulary: set[str]):
         self.vocabulary = vocabulary
-        self.min_part = min_part
         self.max_part = max(map(len, vocabulary))
         self.split = lru_cache(maxsize=None)(self._split)
 
     def _split(self, word: str) -> tuple[tuple[int, int], ...] | None:
         """Return ``(start, end)`` spans of the parts, or None if not a compound."""
-        n = len(word)
-        # best[i]: (parts, linker cost, spans) for the suffix word[i:]
-        best: list[tuple | None] = [None] * (n + 1)
-        best[n] = (0, 0, ())
-        for i in range(n - self.min_part, -1, -1):
-            choice = None
-            for j in range(i + self.min_part, min(n, i + self.max_part) + 1):
-                if i == 0 and j == n:
-                    continue  # the word itself is not a split of the word
-                if word[i:j] not in self.vocabulary:
-                    continue
-                for linker in LINKERS:
-                    k = j + len(linker)
-                    if linker and not word.startswith(linker, j):
-                        continue
-                    rest = best[k] if k <= n else None
-                    if rest is None or (k == n and linker):
-                        continue
-                    # Fewest parts; then prefer the linking -s-, by far the
-                    # commonest (huwelijk-s-problemen, not huwelijks-problemen),
-                    # but avoid the other linkers where a plain reading exists
-                    # (warmte-therapie, not warmt-e-therapie); then the longest
-                    # first part.
-                    cost = rest[1] + LINKER_COST[linker]
-                    score = (rest[0] + 1, cost, -(j - i))
-                    if choice is None or score < choice[0]:
-                        choice = (score, ((i, j), *rest[2]))
-            if choice is not None:
-                (parts, cost, _), spans = choice
-                best[i] = (parts, cost, spans)
-        return best[0][2] if best[0] is not None else None
+        parts = segment(word, self.vocabulary, max_part=self.max_part)
+        return tuple((start, end) for start, end, _ in parts) if parts is not None else None
 
     def boundaries(self, word: str) -> frozenset[int]:
         """Start offsets of all parts, splitting parts that are compounds again."""
@@ -289,29 +256,8 @@ def base_form(word: str, vocabulary: set[str]) -> str:
     word's own (``plaats``, ``gegevens``), the linking ``-s-`` having been
     split off by the segmenter already.
     """
-    candidates = []
-    for ending in ("etjes", "etje", "tjes", "pjes", "jes", "tje", "pje", "je"):
-        if word.endswith(ending):
-            candidates.append(word[: -len(ending)])
-    if word.endswith("en"):
-        stem = word[:-2]
-        candidates.append(word[:-1])  # gemeenten -> gemeente, ruimten -> ruimte
-        if len(stem) > 2 and stem[-1] == stem[-2]:
-            candidates.append(stem[:-1])  # gesprekk -> gesprek
-        if len(stem) > 2 and stem[-2] in "aeou" and stem[-3] not in "aeiou":
-            restored = stem[:-1] + stem[-2] + stem[-1]  # afsprak -> afspraak
-            candidates += [restored, restored[:-1] + {"v": "f", "z": "s"}.get(restored[-1], restored[-1])]
-        candidates.append(stem)
-        if stem[-1:] in ("v", "z"):
-            candidates.append(stem[:-1] + {"v": "f", "z": "s"}[stem[-1]])  # initiatiev -> initiatief
-    if word.endswith("eren"):
-        candidates.append(word[:-4])  # kinderen -> kind
-    if word.endswith(("ische", "lijke", "ige")):
-        candidates.append(word[:-1])
-    for candidate in candidates:
-        if len(candidate) >= MIN_WORD_LENGTH and candidate in vocabulary:
-            return candidate
-    return word
+    candidates = base_form_candidates(word, strip_adjective_e=True)
+    return next((candidate for candidate in candidates if candidate in vocabulary), word)
 
 
 def irregular_plurals(word: str, vocabulary: set[str]) -> list[str]:
@@ -341,7 +287,7 @@ def anchored_at(word: str, anchor: str, starts: frozenset[int], at: int | None =
             end in starts
             or tail in INFLECTIONS
             or (tail == anchor[-1:] + "en" and anchor[-1:] not in "aeiou")  # plan-nen
-            or any(tail.startswith(linker) and end + len(linker) in starts for linker in LINKERS if linker)
+            or any(tail.startswith(linker) and end + len(linker) in starts for linker in LINKER_COST if linker)
         ):
             return True
         i = word.find(anchor, i + 1) if at is None else -1

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from ..facets import COUNTED_FACETS, PAGE_TYPES_BY_NAME
+
 
 class SearchUnavailable(Exception):
     """The backend cannot answer now (down, timed out, misconfigured); the service falls back to the database."""
@@ -23,6 +25,10 @@ class SearchHit:
     snippet: str = ""
     score: float = 0.0
 
+    @property
+    def type_label(self):
+        return PAGE_TYPES_BY_NAME[self.type].label
+
 
 @dataclass
 class FacetValue:
@@ -42,11 +48,15 @@ class SearchResults:
     fallback_reason: str = ""  # set when the database answered because Elasticsearch could not
     suggestions: list = field(default_factory=list)  # "did you mean" terms when nothing matched
     approximate: bool = False  # a typed word was taken for a typo: hits may only resemble it
+    concepts: list = field(default_factory=list)  # ConceptMatch: the themes, factors, places the question names
 
-
-# Readers come for practices they can learn from; an initiative's profile comes next. Region pages and news
-# mention many words in passing, so with equal text relevance they rank below the pages that are about them.
-TYPE_WEIGHTS = {"practice": 1.3, "initiative": 1.1, "update": 0.9, "region": 0.6}
+    def facet_groups(self, leave_out=()):
+        """(facet, values) for each counted facet with values, in the registry's order: what a page offers."""
+        return [
+            (facet, self.facets[facet.name])
+            for facet in COUNTED_FACETS
+            if self.facets.get(facet.name) and facet.name not in leave_out
+        ]
 
 
 class SearchBackend:
@@ -54,11 +64,12 @@ class SearchBackend:
 
     ``search`` answers a checked ``SearchQuery`` with hits for the requested window, the total count and the facet
     counts. ``facets`` counts per facet ignore that facet's own selection, so a reader can widen a facet by ticking
-    another value. ``index_documents``/``remove_documents`` keep the backend current as pages are published.
+    another value. ``all_hits`` yields every hit in the search's order, however many, for exports.
+    ``index_documents``/``remove_documents`` keep the backend current as pages are published.
     """
 
     name = ""
-    facet_names = ("region", "initiative", "theme", "factor", "type")
+    counted_facets = COUNTED_FACETS
 
     def search(self, query):
         raise NotImplementedError
@@ -79,11 +90,14 @@ class SearchBackend:
             facets[facet] = sorted(values, key=lambda item: (-item.count, item.label))
         return facets
 
+    def all_hits(self, query):
+        raise NotImplementedError
+
     def index_documents(self, documents):
         raise NotImplementedError
 
     def remove_documents(self, page_ids):
         raise NotImplementedError
 
-    def rebuild(self, documents, stdout=None):
+    def rebuild(self, documents):
         raise NotImplementedError

@@ -6,6 +6,7 @@ the project's synonyms and the parts of Dutch compounds (``search.analysis``), b
 compounds and SQLite does not stem.
 """
 
+import itertools
 import json
 from collections import Counter
 
@@ -17,23 +18,29 @@ from django.db.models.functions import Greatest
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, Phrase, PlainText
 
+from core.fields import filter_has
+
 from .. import analysis, spelling
+from ..concepts import expansion_terms, match_concepts
+from ..facets import CHOICES, COLUMN, FACETS_BY_NAME, RELATION, TYPE_WEIGHTS
 from ..models import SearchDocument
 from ..snippets import make_snippet
-from .base import TYPE_WEIGHTS, SearchBackend, SearchHit, SearchResults
+from .base import SearchBackend, SearchHit, SearchResults
 
 # How alike a typed word and a word in a title or keywords must be (0-1) to count as a typo of it.
 TRIGRAM_THRESHOLD = 0.5
 # How many of the best text matches are re-ranked with the type weights; deeper pages keep the database's order.
 RERANK_DEPTH = 200
 
-# Facets that are columns of the search document (the others are many-to-many relations).
-COLUMN_FACETS = ("region", "initiative", "type")
-THROUGH = {
-    "theme": (SearchDocument.themes.through, "theme"),
-    "factor": (SearchDocument.factors.through, "factor"),
-    "tag": (SearchDocument.tags.through, "tag"),
-}
+# Iterating every hit (an export) reads the ranked match in batches of this many documents.
+BATCH_SIZE = 500
+# What carrying a concept the question names adds to a document's relevance, times how much of the question it
+# accounts for: more than the best text match (1) and the reader's own words in place (up to 1.9) together, so
+# the pages carrying it come first, in their text order.
+CONCEPT_BONUS = 10.0
+# SQLite's full-text parser fails (an error, not a slow query) at about 90 terms in one query. The typed words come
+# first in the expansion, so the terms cut off are the farthest synonyms and compound parts.
+MAX_TERMS = 64
 
 
 class DatabaseBackend(SearchBackend):
@@ -46,32 +53,62 @@ class DatabaseBackend(SearchBackend):
     # --- answering ---------------------------------------------------------------------------------------
 
     def search(self, query):
-        terms, corrected = self.query_terms(query.text)
-        matched, approximate = self.text_matches(terms) if terms else (None, False)
-        # Each use of the text match is a pass over every index entry (on PostgreSQL: concatenating and matching
-        # each entry's vectors). It runs once for the ids, which the count and the facets use, and once more for
-        # the ranking; per facet it cost a second each at 100,000 practices.
-        documents = self.documents_among(matched) if matched is not None else SearchDocument.objects.all()
-        count, counts_by_facet = self.count_and_facets(documents, query)
-        results = self.apply_filters(matched if matched is not None else SearchDocument.objects.all(), query.filters)
-        if matched is None:
-            results = results.order_by("-published_at", "title")
-        results = results.prefetch_related("themes", "factors", "tags")
-        if matched is not None and query.offset + query.limit <= RERANK_DEPTH:
-            candidates = list(results[:RERANK_DEPTH])
-            window = self.reranked(candidates, self.own_words(query.text))[query.offset : query.offset + query.limit]
-        else:
-            window = list(results[query.offset : query.offset + query.limit])
-        hits = [self.hit(document, terms) for document in window]
-        facets = self.labelled_facets(counts_by_facet, query)
+        ranking = self.ranking(query)
+        count, counts_by_facet = self.count_and_facets(ranking.documents, query)
+        window = ranking.window(query.offset, query.limit)
         return SearchResults(
             query=query.text,
             backend=self.name,
             count=count,
-            hits=hits,
-            facets=facets,
-            approximate=approximate or corrected,
+            hits=[self.hit(document, ranking.terms) for document in window],
+            facets=self.labelled_facets(counts_by_facet, query),
+            approximate=ranking.approximate,
+            concepts=ranking.concepts,
         )
+
+    def all_hits(self, query):
+        """Every hit in the order ``search`` pages through them (the rest of the matches read in batches)."""
+        ranking = self.ranking(query)
+        for document in itertools.chain(ranking.head, ranking.tail.iterator(chunk_size=BATCH_SIZE)):
+            yield self.hit(document, ranking.terms)
+
+    def ranking(self, query):
+        """The question's matches in order: the best reranked (``head``), then the others (``tail``).
+
+        Documents match by their text (the words, widened with synonyms, compound parts, corrections and the
+        search terms of the concepts the question names) or by carrying such a concept. Each use of the text match
+        is a pass over every index entry (on PostgreSQL: concatenating and matching each entry's vectors): it runs
+        once for the ids, which the count and the facets use, and once for the ranking (per facet it cost a second
+        each at 100,000 practices).
+        """
+        corrections = self.corrections(query.text) if self.understand_query and query.text else []
+        concepts = match_concepts(" ".join([query.text, *corrections])) if self.understand_query else []
+        terms = self.query_terms(query.text, corrections, expansion_terms(concepts))
+        matched, approximate = self.text_matches(terms) if terms else (None, False)
+        carried = Q()
+        for match in concepts:
+            for facet, slugs in match.concept.carried_by():
+                carried |= self.condition(facet, slugs)
+        if matched is None:
+            everything = self.apply_filters(SearchDocument.objects.all(), query.filters)
+            newest_first = everything.order_by("-published_at", "title").prefetch_related("themes", "factors", "tags")
+            return Ranking(SearchDocument.objects.all(), [], newest_first)
+        documents = SearchDocument.objects.filter(Q(pk__in=self.ids_of(matched)) | carried)
+        text = self.apply_filters(matched, query.filters).prefetch_related("themes", "factors", "tags")
+        candidates = {document.pk: document for document in text[:RERANK_DEPTH]}
+        if concepts:
+            carriers = self.apply_filters(SearchDocument.objects.filter(carried), query.filters)
+            for document in carriers.prefetch_related("themes", "factors", "tags").order_by("-published_at")[
+                :RERANK_DEPTH
+            ]:
+                candidates.setdefault(document.pk, document)
+            # Past the reranked best, the other matches follow newest first: text and concept order do not mix.
+            tail = self.apply_filters(documents, query.filters).order_by("-published_at", "title")
+        else:
+            tail = text
+        head = self.reranked(list(candidates.values()), self.own_words(query.text), concepts)
+        tail = tail.exclude(pk__in=[document.pk for document in head]).prefetch_related("themes", "factors", "tags")
+        return Ranking(documents, head, tail, terms, approximate or bool(corrections), concepts)
 
     def own_words(self, text):
         """The words the reader typed (folded, without stop words): they count more than their expansions."""
@@ -80,44 +117,62 @@ class DatabaseBackend(SearchBackend):
         return {word for word in analysis.tokenize(text) if word not in analysis.DUTCH_STOPWORDS}
 
     @staticmethod
-    def reranked(documents, own_words=frozenset()):
-        """Re-rank the best matches: text relevance, weighed by page type, plus the reader's own words in place.
+    def reranked(documents, own_words=frozenset(), concepts=()):
+        """Re-rank the best matches: text relevance, the reader's own words in place, the concepts the question
+        names carried, all weighed by page type.
 
         Neither database backend weighs the expanded terms (Wagtail's Boost is not supported there), so a synonym
         or a compound's part counts as much as the word typed; the bonus gives the typed words their due.
-        SQLite's bm25 is negative and PostgreSQL's rank positive: only their sizes are compared.
+        SQLite's bm25 is negative and PostgreSQL's rank positive: only their sizes are compared. A document found
+        only because it carries a concept has no text score.
         """
         if not documents:
             return documents
-        best = max(abs(float(document.score or 0.0)) for document in documents) or 1.0
+        best = max(abs(float(getattr(document, "score", 0.0) or 0.0)) for document in documents) or 1.0
         for document in documents:
-            relevance = abs(float(document.score or 0.0)) / best
+            relevance = abs(float(getattr(document, "score", 0.0) or 0.0)) / best
             if own_words:
                 relevance += sum(
                     weight * (len(own_words & set(analysis.tokenize(field))) / len(own_words))
                     for field, weight in ((document.title, 1.0), (document.keywords, 0.6), (document.summary, 0.3))
                 )
+            relevance += CONCEPT_BONUS * sum(match.weight for match in concepts if carries(document, match.concept))
             document.score = relevance * TYPE_WEIGHTS.get(document.type, 1.0)
         return sorted(documents, key=lambda document: -document.score)
 
-    def query_terms(self, text):
-        """The words to look for, and whether a typed word was taken for a typo.
-
-        The query is widened with synonyms and compound parts; a word that looks like a typo of the platform's
-        vocabulary brings that word too (Elasticsearch matches such words fuzzily).
-        """
+    def query_terms(self, text, corrections=(), concept_terms=()):
+        """The words to look for: the question widened with synonyms and compound parts, the words its typos
+        stand for, and the terms of the concepts it names."""
         if not text:
-            return [], False
+            return []
         if not self.understand_query:
-            return [text], False
+            return [text]
         terms = analysis.expand_query_terms(text)
-        corrected = False
+        for correction in corrections:
+            terms += [term for term in analysis.expand_query_terms(correction) if term not in terms]
+        for term in concept_terms:
+            folded = " ".join(analysis.tokenize(term))
+            if folded and folded not in terms:
+                terms.append(folded)
+        return terms[:MAX_TERMS]
+
+    def corrections(self, text):
+        """The vocabulary words meant by the typed words that look like typos (Elasticsearch matches those fuzzily).
+
+        A word outside the vocabulary that pages do contain is no typo ("office" is not "koffie").
+        """
+        found = []
         for word in analysis.tokenize(text):
             correction = spelling.closest_known_word(word)
-            if correction:
-                terms += [term for term in analysis.expand_query_terms(correction) if term not in terms]
-                corrected = True
-        return terms, corrected
+            if correction and not self.indexed(word):
+                found.append(correction)
+        return found
+
+    @staticmethod
+    def indexed(word):
+        """Whether any search document holds the word (one full-text query; asked only of likely typos)."""
+        matches = get_search_backend("default").search(PlainText(word), SearchDocument.objects.all())
+        return matches.get_queryset().exists()
 
     def text_matches(self, terms):
         """Documents matching any of the terms, best first, with their relevance as ``score``; and whether they
@@ -152,72 +207,71 @@ class DatabaseBackend(SearchBackend):
 
     @staticmethod
     def condition(facet, values):
-        if facet in ("region", "initiative", "type"):
-            return Q(**{f"{facet}__in": values})
-        if facet == "discipline":
+        declared = FACETS_BY_NAME[facet]
+        if declared.storage == COLUMN:
+            return Q(**{f"{declared.field}__in": values})
+        if declared.storage == CHOICES:
             condition = Q()
             for value in values:
-                condition |= Q(disciplines__regex=rf"(^|,){value}(,|$)")
+                condition |= filter_has(declared.field, value)
             return condition
-        through, column = THROUGH[facet]
+        through, column = _through(declared)
         # A subquery rather than a join, so a document with two chosen themes is still one result.
         return Q(pk__in=through.objects.filter(**{f"{column}__slug__in": values}).values("searchdocument_id"))
 
     @staticmethod
-    def documents_among(matched):
-        """The documents of a text match, as a queryset that does not run the text match again.
+    def ids_of(matched):
+        """The ids of a text match, as a subquery that does not run the text match again.
 
         The ids go to the database as one parameter (an array on PostgreSQL, JSON on SQLite), not one placeholder
         per id, so a match of 100,000 documents stays one short statement.
         """
         ids = list(matched.order_by().values_list("pk", flat=True))
         if connection.vendor == "postgresql":
-            id_list = RawSQL("SELECT unnest(%s::integer[])", [ids])
-        else:
-            id_list = RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
-        return SearchDocument.objects.filter(pk__in=id_list)
+            return RawSQL("SELECT unnest(%s::integer[])", [ids])
+        return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
 
     def count_and_facets(self, documents, query):
         """The total under every filter, and per facet value → count under every filter but the facet's own.
 
-        Region, initiative and type are columns of the document: one grouped query over their combinations (a few
-        dozen rows) gives all three facets and the total, each filter of the three applied in Python where it
-        belongs. Themes and factors are many-to-many and get a query each.
+        Column facets (region, initiative, type) are counted in one grouped query over their combinations (a few
+        dozen rows), which gives the total too, each filter on a column applied in Python where it belongs.
+        Facets kept in a relation (themes, factors) get a query each.
         """
-        column_filters = {facet: set(values) for facet, values in query.filters.items() if facet in COLUMN_FACETS}
-        other_filters = {facet: values for facet, values in query.filters.items() if facet not in COLUMN_FACETS}
+        columns = tuple(name for name, declared in FACETS_BY_NAME.items() if declared.storage == COLUMN)
+        fields = tuple(FACETS_BY_NAME[name].field for name in columns)
+        column_filters = {facet: set(values) for facet, values in query.filters.items() if facet in columns}
+        other_filters = {facet: values for facet, values in query.filters.items() if facet not in columns}
         combinations = list(
-            self.apply_filters(documents, other_filters)
-            .values_list(*COLUMN_FACETS)
-            .annotate(count=Count("pk"))
-            .order_by()
+            self.apply_filters(documents, other_filters).values_list(*fields).annotate(count=Count("pk")).order_by()
         )
 
         def passes(combination, ignored_facet=None):
             return all(
                 combination[position] in column_filters[facet]
-                for position, facet in enumerate(COLUMN_FACETS)
+                for position, facet in enumerate(columns)
                 if facet in column_filters and facet != ignored_facet
             )
 
         total = sum(count for *combination, count in combinations if passes(combination))
         counts_by_facet = {}
-        for position, facet in enumerate(COLUMN_FACETS):
-            counts = Counter()
-            for *combination, count in combinations:
-                # "" is no value: the national findings have no region or initiative.
-                if combination[position] and passes(combination, ignored_facet=facet):
-                    counts[combination[position]] += count
-            counts_by_facet[facet] = dict(counts)
-        for facet in self.facet_names:
-            if facet not in COLUMN_FACETS:
-                counts_by_facet[facet] = self.related_facet_counts(facet, documents, query)
+        for declared in self.counted_facets:
+            if declared.storage == COLUMN:
+                position = columns.index(declared.name)
+                counts = Counter()
+                for *combination, count in combinations:
+                    # "" is no value: the national findings have no region or initiative.
+                    if combination[position] and passes(combination, ignored_facet=declared.name):
+                        counts[combination[position]] += count
+                counts_by_facet[declared.name] = dict(counts)
+            else:
+                counts_by_facet[declared.name] = self.related_facet_counts(declared, documents, query)
         return total, counts_by_facet
 
-    def related_facet_counts(self, facet, documents, query):
-        """value → count for a many-to-many facet (themes, factors) under every filter but its own."""
-        documents = self.apply_filters(documents, query.without_facet(facet).filters)
-        through, column = THROUGH[facet]
+    def related_facet_counts(self, declared, documents, query):
+        """value → count for a facet kept in a relation (themes, factors) under every filter but its own."""
+        documents = self.apply_filters(documents, query.without_facet(declared.name).filters)
+        through, column = _through(declared)
         rows = (
             through.objects.filter(searchdocument__in=documents.values("pk"))
             .values_list(f"{column}__slug")
@@ -244,7 +298,11 @@ class DatabaseBackend(SearchBackend):
         )
 
     def suggest(self, prefix, limit=8):
-        results = get_search_backend("default").autocomplete(prefix, SearchDocument.objects.all())[:limit]
+        # Only the words: quotes and operators are syntax to SQLite's full-text engine (an unterminated string).
+        words = " ".join(analysis.tokenize(prefix))
+        if not words:
+            return []
+        results = get_search_backend("default").autocomplete(words, SearchDocument.objects.all())[:limit]
         return [{"title": document.title, "url": document.url, "type": document.type} for document in results]
 
     # --- keeping current ---------------------------------------------------------------------------------
@@ -255,15 +313,52 @@ class DatabaseBackend(SearchBackend):
         save_search_documents(documents)
 
     def remove_documents(self, page_ids):
-        from wagtail.search import index
-
-        for document in SearchDocument.objects.filter(pk__in=page_ids):
-            index.remove_object(document)
+        # Each row's entry in Wagtail's index goes with it (search/signals.py).
         SearchDocument.objects.filter(pk__in=page_ids).delete()
 
-    def rebuild(self, documents, stdout=None):
+    def rebuild(self, documents):
         from ..indexing import save_search_documents
 
         keep = [document["id"] for document in documents]
         SearchDocument.objects.exclude(pk__in=keep).delete()
         save_search_documents(documents)
+
+
+def _through(declared):
+    """The through model of a facet kept in a relation, and its column pointing at the label model."""
+    relation = SearchDocument._meta.get_field(declared.field)
+    return relation.remote_field.through, relation.m2m_reverse_field_name()
+
+
+class Ranking:
+    """One question's matches: all ``documents`` (for the count and facets), in order ``head`` then ``tail``."""
+
+    def __init__(self, documents, head, tail, terms=(), approximate=False, concepts=()):
+        self.documents = documents
+        self.head = head
+        self.tail = tail
+        self.terms = list(terms)
+        self.approximate = approximate
+        self.concepts = list(concepts)
+
+    def window(self, offset, limit):
+        window = self.head[offset : offset + limit]
+        if len(window) < limit:
+            start = max(0, offset - len(self.head))
+            window += list(self.tail[start : start + limit - len(window)])
+        return window
+
+
+def carries(document, concept):
+    """Whether a search document carries a concept (its relations prefetched)."""
+    for facet, slugs in concept.carried_by():
+        declared = FACETS_BY_NAME[facet]
+        if declared.storage == RELATION:
+            values = {item.slug for item in getattr(document, declared.field).all()}
+        elif declared.storage == CHOICES:
+            values = set(getattr(document, declared.field) or [])
+        else:
+            values = {getattr(document, declared.field)}
+        if values & set(slugs):
+            return True
+    return False

@@ -7,11 +7,15 @@ in one atomic step, so search keeps answering while it runs. Every failure to re
 
 import time
 
+from django.utils.html import escape
 from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 from elasticsearch.dsl import Q, Search
 
 from .. import analysis, spelling
-from .base import TYPE_WEIGHTS, SearchBackend, SearchHit, SearchResults, SearchUnavailable
+from ..concepts import expansion_terms, match_concepts
+from ..facets import FACETS, TYPE_WEIGHTS
+from ..snippets import whole_word_marks
+from .base import SearchBackend, SearchHit, SearchResults, SearchUnavailable
 
 DUTCH_TEXT = {"type": "text", "analyzer": "dutch_index", "search_analyzer": "dutch_search"}
 # Highlighted fields keep their offsets in the index, so snippets come from the postings instead of analysing the
@@ -42,8 +46,8 @@ MAPPING = {
         "initiative_title": {"type": "keyword", "index": False},
         "themes": {"type": "keyword"},
         "factors": {"type": "keyword"},
-        "tags": {"type": "keyword", "index": False},
-        "tag_slugs": {"type": "keyword"},
+        "tags": {"type": "keyword"},
+        "tag_names": {"type": "keyword", "index": False},
         "disciplines": {"type": "keyword"},
         "summary": {**HIGHLIGHTED_TEXT, "fields": {"plain": {"type": "text", "analyzer": "autocomplete_search"}}},
         "text": HIGHLIGHTED_TEXT,
@@ -54,9 +58,10 @@ MAPPING = {
 
 # Field → weight. The title and the curated keywords (themes, factors, places) say most about what a page is.
 TEXT_FIELDS = ["title^4", "keywords^3", "summary^2", "text"]
-# A compound's parts are looked for where a page says what it is about; in the body text the parts of one compound
-# are mostly common words found everywhere ("scheiding"), which made a compound query match most of the corpus.
-COMPOUND_FIELDS = ["title^4", "keywords^3", "summary^2"]
+# Where a page says what it is about. A compound's parts and a concept's search terms are looked for here only: in
+# the body text the parts of one compound are mostly common words found everywhere ("scheiding"), which made a
+# compound query match most of the corpus.
+ABOUT_FIELDS = ["title^4", "keywords^3", "summary^2"]
 # A hit shows neither its body text nor its keyword list (its snippet comes from the highlighter): left on the node.
 FIELDS_NOT_SHOWN = ["text", "keywords"]
 # Typos are matched on the unstemmed, unsynonymised words: fuzzy matching and synonym graphs do not mix.
@@ -65,15 +70,16 @@ FUZZY_FIELDS = ["title.plain^2", "keywords.plain^2", "summary.plain"]
 REBUILD_TIMEOUT = 600
 # How many of the best matches are rescored (phrase, page type): as many as the largest page the API serves.
 RESCORE_WINDOW = 100
-FILTER_FIELDS = {
-    "region": "region",
-    "initiative": "initiative",
-    "theme": "themes",
-    "factor": "factors",
-    "discipline": "disciplines",
-    "type": "type",
-    "tag": "tag_slugs",
-}
+# Every facet is a keyword field of the same name as the document field the registry declares.
+FILTER_FIELDS = {facet.name: facet.field for facet in FACETS}
+# The score of carrying a concept the question names, times how much of the question it accounts for: more than
+# any text match scores (the best reach a few hundred), so the pages carrying it come first, in their text order.
+# And the weight of the concept's search terms against the words typed.
+CONCEPT_BOOST = 1000.0
+EXPANSION_BOOST = 0.3
+# An export reads every hit in pages of this many, through a point in time (a consistent view of the index).
+EXPORT_PAGE_SIZE = 500
+EXPORT_KEEP_ALIVE = "1m"
 
 
 class ElasticsearchBackend(SearchBackend):
@@ -95,7 +101,8 @@ class ElasticsearchBackend(SearchBackend):
         its time scoring matches that only the counts needed (measured in the README's benchmark section).
         """
         unknown_words = self.unknown_words(query.text) if query.text else []
-        matches = self.match_query(query.text, unknown_words) if query.text else Q("match_all")
+        concepts = self.concepts(query.text, unknown_words) if query.text else []
+        matches = self.match_query(query.text, unknown_words, concepts) if query.text else Q("match_all")
         filters = {facet: self.filter_clause(facet, values) for facet, values in query.filters.items()}
         hits = (
             Search(index=self.alias)
@@ -116,17 +123,79 @@ class ElasticsearchBackend(SearchBackend):
             hits=[self.hit(hit) for hit in hits_response["hits"]["hits"]],
             facets=self.labelled_facets(counts_by_facet, query),
             approximate=bool(unknown_words),
+            concepts=concepts,
         )
 
+    def all_hits(self, query):
+        """Every hit, however many, through a point in time: Elasticsearch pages no deeper than 10,000 hits.
+
+        Hits come in relevance order (newest first without words) but without the phrase and page-type rescoring
+        of ``search``, which Elasticsearch cannot combine with the sort that paging by ``search_after`` needs.
+        """
+        unknown_words = self.unknown_words(query.text) if query.text else []
+        concepts = self.concepts(query.text, unknown_words) if query.text else []
+        matches = self.match_query(query.text, unknown_words, concepts) if query.text else Q("match_all")
+        filters = [self.filter_clause(facet, values) for facet, values in query.filters.items()]
+        order = [{"_score": "desc"}] if query.text else [{"published_at": "desc"}, {"title.raw": "asc"}]
+        try:
+            point_in_time = self.client.open_point_in_time(index=self.alias, keep_alive=EXPORT_KEEP_ALIVE)["id"]
+        except (TransportError, ApiError) as error:
+            raise SearchUnavailable(str(error)) from error
+        try:
+            search_after = None
+            while True:
+                body = {
+                    "query": Q("bool", must=[matches], filter=filters).to_dict(),
+                    "size": EXPORT_PAGE_SIZE,
+                    # _shard_doc breaks ties, so every hit comes exactly once.
+                    "sort": [*order, {"_shard_doc": "asc"}],
+                    "pit": {"id": point_in_time, "keep_alive": EXPORT_KEEP_ALIVE},
+                    "_source": {"excludes": FIELDS_NOT_SHOWN},
+                    "track_total_hits": False,
+                }
+                if search_after is not None:
+                    body["search_after"] = search_after
+                try:
+                    response = self.client.search(body=body)
+                except (TransportError, ApiError) as error:
+                    raise SearchUnavailable(str(error)) from error
+                hits = response["hits"]["hits"]
+                if not hits:
+                    return
+                point_in_time = response.get("pit_id", point_in_time)
+                search_after = hits[-1]["sort"]
+                yield from (self.hit(hit) for hit in hits)
+        finally:
+            try:
+                self.client.close_point_in_time(id=point_in_time)
+            except (TransportError, ApiError):
+                pass  # it expires on its own after EXPORT_KEEP_ALIVE
+
     @staticmethod
-    def match_query(text, unknown_words=()):
-        """Which documents the words find. Phrases and page types only reorder the best of them (see ``ranked``)."""
+    def concepts(text, unknown_words):
+        """The concepts the question names, its typos read as the vocabulary words they most resemble."""
+        corrections = [spelling.closest_known_word(word) for word in unknown_words]
+        return match_concepts(" ".join([text, *(word for word in corrections if word)]))
+
+    @staticmethod
+    def match_query(text, unknown_words=(), concepts=()):
+        """Which documents the words find. Phrases and page types only reorder the best of them (see ``ranked``).
+
+        A concept the question names (search/concepts.py) finds the documents carrying it, with a constant score
+        that puts them above the pages that merely mention the words, and brings its search terms along as weaker
+        words.
+        """
         clauses = [Q("multi_match", query=text, fields=TEXT_FIELDS, type="most_fields")]
+        for match in concepts:
+            carried = [Q("terms", **{FILTER_FIELDS[facet]: list(slugs)}) for facet, slugs in match.concept.carried_by()]
+            clauses.append(Q("constant_score", filter=Q("bool", should=carried), boost=CONCEPT_BOOST * match.weight))
+        for term in expansion_terms(concepts):
+            clauses.append(Q("multi_match", query=term, fields=ABOUT_FIELDS, type="phrase", boost=EXPANSION_BOOST))
         if analysis.decompounder_finds_parts(text):
             # The search analyzer keeps compounds whole (a decompounder would break multi-word synonyms), so this
             # clause reads the query with the index analyzer: "vechtscheidingsproblematiek" → its parts. For a
             # query without compounds it would repeat the clause above, so it is left out.
-            clauses.append(Q("multi_match", query=text, fields=COMPOUND_FIELDS, analyzer="dutch_index", boost=0.5))
+            clauses.append(Q("multi_match", query=text, fields=ABOUT_FIELDS, analyzer="dutch_index", boost=0.5))
         if unknown_words:
             clauses.append(
                 Q(
@@ -202,8 +271,8 @@ class ElasticsearchBackend(SearchBackend):
                     "query": {"rescore_query": type_weight.to_dict(), "score_mode": "multiply"},
                 }
             )
-        # Snippets highlight the plain matches only: with the phrase and fuzzy clauses the highlighter re-analysed
-        # each hit's text (about a second a query on a loaded machine; a few milliseconds now).
+        # Snippets highlight the plain matches only: with the phrase and fuzzy clauses the highlighter would
+        # re-analyse each hit's text (about a second a query on a loaded machine, against a few milliseconds).
         highlight_query = Q("multi_match", query=text, fields=["summary", "text", "keywords"])
         if rescore:
             search = search.extra(rescore=rescore)
@@ -232,8 +301,8 @@ class ElasticsearchBackend(SearchBackend):
         if filters:
             search = search.post_filter(Q("bool", filter=list(filters.values())))
         facets_by_filters = {}
-        for facet in self.facet_names:
-            facets_by_filters.setdefault(tuple(name for name in filters if name != facet), []).append(facet)
+        for facet in self.counted_facets:
+            facets_by_filters.setdefault(tuple(name for name in filters if name != facet.name), []).append(facet.name)
         for number, (applied, facets) in enumerate(facets_by_filters.items()):
             group = search.aggs
             if applied:
@@ -280,10 +349,7 @@ class ElasticsearchBackend(SearchBackend):
                 snippet = fragments[0]
                 if "<mark>" in snippet:
                     break
-        if not snippet:
-            from django.utils.html import escape
-
-            snippet = escape(source.get("summary", "")[:200])
+        snippet = whole_word_marks(snippet) if snippet else escape(source.get("summary", "")[:200])
         return SearchHit(
             id=source["id"],
             type=source["type"],
@@ -295,7 +361,7 @@ class ElasticsearchBackend(SearchBackend):
             region_title=source.get("region_title", ""),
             themes=source.get("themes", []),
             factors=source.get("factors", []),
-            tags=source.get("tags", []),
+            tags=source.get("tag_names", []),
             snippet=snippet,
             score=round(float(hit.get("_score") or 0.0), 4),
         )
@@ -335,7 +401,6 @@ class ElasticsearchBackend(SearchBackend):
             "settings": {
                 "number_of_shards": 1,
                 "number_of_replicas": 0,
-                "index.max_ngram_diff": 20,
                 "analysis": analysis.index_analysis_settings(),
             },
             "mappings": MAPPING,
@@ -362,7 +427,7 @@ class ElasticsearchBackend(SearchBackend):
         except (TransportError, ApiError) as error:
             raise SearchUnavailable(str(error)) from error
 
-    def rebuild(self, documents, stdout=None):
+    def rebuild(self, documents):
         """Fill a new index, then point the alias at it in one step and drop the old ones."""
         try:
             name = self._new_index_name()

@@ -41,7 +41,7 @@ def synthetic_documents(count, first_id, seed=2018):
             "themes": [slug for slug, _label in chosen_themes],
             "factors": [slug for slug, _label in chosen_factors],
             "tags": [],
-            "tag_slugs": [],
+            "tag_names": [],
             "disciplines": rng.sample(["zorg", "recht", "gemeente"], rng.randint(1, 3)),
             "summary": " ".join(rng.sample(sentences, 2)),
             "text": " ".join(rng.sample(sentences, rng.randint(4, 10))),

@@ -75,8 +75,6 @@ def test_the_search_page_offers_its_feed_and_the_feed_answers(page):
 
 def test_a_reader_compares_three_initiatives(page):
     response = page.goto("/vergelijk/?initiatieven=joop,bram,scheidingspunt")
-    if response.status == 404:
-        pytest.skip("/vergelijk/ is not there yet")
     assert response.status == 200
     table = page.locator("table").first
     for name in ("JOOP", "BRAM", "Scheidingspunt"):
@@ -84,18 +82,16 @@ def test_a_reader_compares_three_initiatives(page):
 
 
 def test_a_reader_looks_up_a_municipality(page):
-    response = page.goto("/netwerk/gemeente/?naam=Goes")
-    if response.status == 404:
-        pytest.skip("/netwerk/gemeente/ is not there yet")
+    # Zoetermeer: one of the three municipalities the study names (§3.2), so load_network creates it.
+    response = page.goto("/netwerk/gemeente/?naam=Zoetermeer")
     assert response.status == 200
-    expect(page.locator("main")).to_contain_text("Zeeland")
-    expect(page.locator("main")).to_contain_text("JOOP")
+    expect(page.locator("main")).to_contain_text("Haaglanden")
+    expect(page.locator("main")).to_contain_text("Scheidingspunt")
 
 
 def test_a_reader_sends_a_contact_request(page):
     response = page.goto("/contact/joop/")
-    if response.status == 404:
-        pytest.skip("the contact form is not there yet")
+    assert response.status == 200
     page.locator('input[name="kind"]').first.check()
     page.get_by_label("Uw naam").fill("Test Lezer")
     page.get_by_label("Uw organisatie").fill("Gemeente Goes")

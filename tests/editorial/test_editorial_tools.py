@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import CommandError, call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
@@ -38,8 +39,55 @@ def test_the_dashboard_shows_a_coordinator_their_initiatives_and_drafts(network,
     assert "Kenniscentrum Kind en Scheiding" not in content
     assert "Concept over het spreekuur" in content
     assert reverse("editorial_confirm_profile", args=[network.initiative("joop").pk]) in content
-    panel = content.split('id="mijn-initiatieven-section"')[1].split("</section>")[0]
-    assert re.search(r'name="csrfmiddlewaretoken" value="[^"]+"', panel), "the confirm button posts with a token"
+
+
+@pytest.mark.django_db
+def test_confirming_shows_each_study_value_beside_its_source_and_records_only_what_was_ticked(network, coordinator):
+    initiative = network.initiative("scheidingspunt")
+    client = client_for(coordinator)
+    url = reverse("editorial_confirm_profile", args=[initiative.pk])
+    page = client.get(url).content.decode()
+    # Side by side: the value readers see and where it comes from, with a box to tick per field.
+    assert re.search(r"Status</th>\s*<td>Actief</td>\s*<td>alleen de studie \(voorjaar 2018\), §3.2</td>", page)
+    assert re.search(r"Overlegritme</th>\s*<td>Elke zes tot acht weken", page)
+    assert 'name="fields" value="meeting_rhythm"' in page and 'name="fields" value="status"' in page
+    assert 'value="steering_group"' not in page  # empty: nothing to confirm
+    assert re.search(r'name="csrfmiddlewaretoken" value="[^"]+"', page)
+
+    client.post(url, {"fields": ["status", "bestaat-niet"]})
+    initiative = InitiativePage.objects.get(pk=initiative.pk)
+    today = timezone.localdate()
+    assert initiative.confirmed_fields == {"status": today.isoformat()}
+    assert initiative.get_latest_revision_as_object().confirmed_fields == {"status": today.isoformat()}
+    entry = PageLogEntry.objects.get(page=initiative, action="editorial.confirm_profile")
+    assert entry.data["fields"] == ["status"]
+
+    # The public profile: the confirmed status carries the date, the unticked rhythm stays the study's.
+    public = Client().get(initiative.url).content.decode()
+    assert f"bevestigd door het initiatief op {today.day} " in public
+    assert "(studie 2018, §4.1.2.1)" in public
+    assert "volgens de studie, §3.2" not in public
+
+
+@pytest.mark.django_db
+def test_a_value_changed_in_the_admin_is_no_longer_pinned_on_the_study(network, editor):
+    initiative = network.initiative("scheidingspunt")
+    initiative.confirmed_fields = {"status": "2026-11-20", "meeting_rhythm": "2026-11-20"}
+    initiative.save_revision().publish()
+    data = page_form_data(initiative, editor, status="gestopt")
+    response = client_for(editor).post(
+        reverse("wagtailadmin_pages:edit", args=[initiative.pk]), {**data, "action-publish": "1"}
+    )
+    assert response.status_code == 302
+    initiative = InitiativePage.objects.get(pk=initiative.pk)
+    assert initiative.status == "gestopt"
+    # The changed status lost its section and its confirmation; the unchanged rhythm kept both.
+    assert "status" not in initiative.field_sections and "status" not in initiative.confirmed_fields
+    assert initiative.field_sections["meeting_rhythm"] == "§4.1.2.1"
+    assert initiative.confirmed_fields == {"meeting_rhythm": "2026-11-20"}
+    public = Client().get(initiative.url).content.decode()
+    assert "<dd>Gestopt</dd>" in public
+    assert "Gestopt (voorjaar 2018" not in public
 
 
 @pytest.mark.django_db
@@ -75,7 +123,9 @@ def test_only_coordinators_of_the_initiative_and_editors_can_confirm(network, co
     url = reverse("editorial_confirm_profile", args=[other.pk])
     assert client_for(coordinator).post(url).status_code in (302, 403)
     assert InitiativePage.objects.get(pk=other.pk).last_confirmed is None
-    assert client_for(coordinator).get(url).status_code == 405  # a change needs a POST
+    assert client_for(coordinator).get(url).status_code in (302, 403)  # not even the review page
+    assert client_for(editor).get(url).status_code == 200  # the review page changes nothing
+    assert InitiativePage.objects.get(pk=other.pk).last_confirmed is None
     assert client_for(editor).post(url).status_code == 302
     assert InitiativePage.objects.get(pk=other.pk).last_confirmed == timezone.localdate()
 

@@ -19,7 +19,7 @@ def fresh_rate_limit():
 
 
 @pytest.fixture
-def joop(network):
+def joop(network, added_municipalities):  # Enschede, named in the form, is a municipality an editor added
     initiative = network.initiative("joop")
     add_contact(initiative, email=CONTACT_ADDRESS, name="Jet Zeeuw")
     add_contact(initiative, email="tweede.joop@example.org", name="Tom Zeeuw")

@@ -184,7 +184,7 @@ def test_the_public_cannot_read_requests(client, network):
         "/vergelijk/",
         "/vergelijk/?initiatieven=kees,bram,joop&verschillen=1",
         "/vergelijk/?initiatieven=kees",
-        "/netwerk/gemeente/?naam=Goes",
+        "/netwerk/gemeente/?naam=Zoetermeer",
         "/netwerk/gemeente/?naam=Onbekendorp",
         "/contact/joop/",
         "/contact/joop/verstuurd/",

@@ -69,13 +69,13 @@ class TestCreateThroughAdmin(WagtailPageTestCase):
             }
         )
         # Multiple-select values are lists; nested_form_data would number them like formset rows.
-        data["municipalities"] = [Municipality.objects.get(name="Goes").pk]
+        data["municipalities"] = [Municipality.objects.get(name="Zoetermeer").pk]
         data["themes"] = [Theme.objects.get(slug="casusoverleg").pk]
         self.assertCanCreate(region, InitiativePage, data)
         created = InitiativePage.objects.get(slug="nieuw-zeeuws-initiatief")
         assert created.contacts.get().email == "a@example.org"
         assert created.factors.get().factor == factor
-        assert [m.name for m in created.municipalities.all()] == ["Goes"]
+        assert [m.name for m in created.municipalities.all()] == ["Zoetermeer"]
 
     def test_practice_with_themes_factors_tags_and_choices(self):
         initiative = InitiativePage.objects.get(slug="joop")

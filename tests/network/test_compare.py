@@ -18,7 +18,6 @@ ALL_DIMENSIONS = (
     "Partners per discipline en lijn",
     "Coördinatie",
     "Scheidingsloket",
-    "Intensiteit van samenwerking",
     "Overlegritme",
     "Stuurgroep",
     "Thema’s",
@@ -84,6 +83,65 @@ def test_rows_that_differ_are_marked_for_eyes_and_for_screen_readers(client, net
     html = client.get(f"/vergelijk/?initiatieven={twin.slug},{same_level.slug}").content.decode()
     assert "Niveau" not in [label.strip() for label in different_rows(html)]
     assert "Niveau" in [label.strip() for label in row_headers(html)]
+
+
+@pytest.mark.django_db
+def test_no_intensity_ranking_the_study_never_made(client, network):
+    # The study defines the intensity scale (§2.2.2) but places no initiative on it, and chose not to compare
+    # regions (§4): the comparison has no such row, even for an initiative that an editor gave a value.
+    initiative = network.initiative("scheidingspunt")
+    initiative.intensity = "nieuw-aanbod-in-gebruik"
+    initiative.save_revision().publish()
+    html = client.get("/vergelijk/?initiatieven=kees,bram,joop,scheidingspunt").content.decode()
+    assert "Intensiteit" not in html
+    assert "van 4" not in html
+    assert "niet overal expliciet te vergelijken (§4)" in html
+
+
+@pytest.mark.django_db
+def test_every_fact_in_the_comparison_carries_its_section(client, network):
+    html = client.get("/vergelijk/?initiatieven=joop,scheidingspunt,scheiden-doe-je-samen,wijzer-scheiden")
+    html = html.content.decode()
+    sourced = ("Niveau", "Gemeenten", "Partners per discipline en lijn", "Scheidingsloket", "Overlegritme", "Status")
+    sourced += ("Faciliterende factoren", "Belemmerende factoren")
+    checked = 0
+    for label in sourced:
+        row = re.search(rf'<th scope="row">{label}.*?</tr>', html, re.S).group(0)
+        for cell in re.findall(r"<td>(.*?)</td>", row, re.S):
+            if "Niet bekend uit de studie" in cell:
+                continue
+            lines = re.findall(r"<li>(.*?)</li>", cell, re.S) or [cell]
+            for line in lines:
+                assert re.search(
+                    r'<span class="fact-source">\((?:afgeleid, )?§\d[\d.]*(?:, §[\d.]+)*\)</span>', line
+                ), (
+                    label,
+                    line,
+                )
+                checked += 1
+    assert checked >= 25
+
+
+@pytest.mark.django_db
+def test_a_value_beside_an_empty_cell_is_no_difference(client, network):
+    # Every region meets every six to eight weeks (§4.1.2.1), though only some profiles have the rhythm filled
+    # in: a known value beside an unknown one must not be marked as a difference between the initiatives.
+    assert (
+        network.initiative("joop").meeting_rhythm
+        and not network.initiative("kenniscentrum-kind-en-scheiding").meeting_rhythm
+    )
+    html = client.get("/vergelijk/?initiatieven=joop,kenniscentrum-kind-en-scheiding").content.decode()
+    differing = [label.strip() for label in different_rows(html)]
+    assert "Overlegritme" in [label.strip() for label in row_headers(html)]
+    assert "Overlegritme" not in differing
+    assert "Regio" in differing  # two known values that differ still do
+
+    # Two known values that differ are a difference.
+    other = add_initiative(network.region("twente"), level="regionaal")
+    other.meeting_rhythm = "Elke week"
+    other.save_revision().publish()
+    html = client.get(f"/vergelijk/?initiatieven=joop,{other.slug}").content.decode()
+    assert "Overlegritme" in [label.strip() for label in different_rows(html)]
 
 
 @pytest.mark.django_db

@@ -87,3 +87,120 @@ def test_every_initiative_and_practice_cites_a_section_of_the_study():
         sections = [source.section for source in page.sources.all()]
         assert sections, f"{page.title} heeft geen bron"
         assert all(section.startswith("§") for section in sections), (page.title, sections)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Editors win: a re-run never brings back what an editor deleted, and never duplicates what they moved or renamed
+
+
+def _load(*args):
+    out = io.StringIO()
+    call_command("load_network", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_practice_an_editor_deleted_stays_deleted_and_is_named_as_skipped():
+    practice = PracticePage.objects.get(slug="schillenmodel-scheidingspunt")
+    practice.delete()
+    out = _load()
+    assert not PracticePage.objects.filter(slug="schillenmodel-scheidingspunt").exists()
+    assert "praktijk 'schillenmodel-scheidingspunt'" in out
+    assert "een redacteur heeft ze verwijderd" in out
+
+
+@pytest.mark.django_db
+def test_a_page_an_editor_renamed_or_moved_is_not_duplicated():
+    practice = PracticePage.objects.get(slug="schillenmodel-scheidingspunt")
+    practice.slug = "drie-schillen"
+    practice.title = "Drie schillen"
+    practice.save_revision().publish()
+    update = Page.objects.get(slug=_first_update_slug())
+    update.move(RegionPage.objects.get(slug="twente"), pos="last-child")
+    before = Page.objects.count()
+    out = _load()
+    assert Page.objects.count() == before
+    assert not PracticePage.objects.filter(slug="schillenmodel-scheidingspunt").exists()
+    assert PracticePage.objects.get(slug="drie-schillen").title == "Drie schillen"
+    assert Page.objects.get(pk=update.pk).get_parent().slug == "twente"
+    assert "Niet aangemaakt" not in out
+
+
+@pytest.mark.django_db
+def test_an_initiative_an_editor_deleted_takes_its_practices_with_it_for_good():
+    initiative = InitiativePage.objects.get(slug="scheidingspunt")
+    practices = set(PracticePage.objects.child_of(initiative).values_list("slug", flat=True))
+    assert practices
+    initiative.delete()
+    out = _load()
+    assert not InitiativePage.objects.filter(slug="scheidingspunt").exists()
+    # Its practices are neither re-created nor dropped somewhere else in the tree.
+    assert not PracticePage.objects.filter(slug__in=practices).exists()
+    assert "initiatief 'scheidingspunt'" in out
+
+
+@pytest.mark.django_db
+def test_a_snippet_an_editor_deleted_stays_deleted():
+    theme = Theme.objects.get(slug="kleine-organisaties")
+    theme.delete()
+    municipality = Municipality.objects.get(name="Dalfsen")
+    municipality.delete()
+    out = _load()
+    assert not Theme.objects.filter(slug="kleine-organisaties").exists()
+    assert not Municipality.objects.filter(name="Dalfsen").exists()
+    assert "thema 'kleine-organisaties'" in out and "gemeente 'dalfsen'" in out
+
+
+@pytest.mark.django_db
+def test_force_recreates_what_was_deleted_and_says_so():
+    PracticePage.objects.get(slug="schillenmodel-scheidingspunt").delete()
+    before = Page.objects.count()
+    out = _load("--force")
+    assert "Opnieuw aangemaakt (--force): praktijk 'schillenmodel-scheidingspunt'." in out
+    assert PracticePage.objects.filter(slug="schillenmodel-scheidingspunt").count() == 1
+    assert Page.objects.count() == before + 1
+    # Only what was missing: a second forced run changes nothing.
+    assert "Opnieuw aangemaakt" not in _load("--force")
+    assert Page.objects.count() == before + 1
+
+
+@pytest.mark.django_db
+def test_dry_run_says_what_force_would_do_and_changes_nothing():
+    PracticePage.objects.get(slug="schillenmodel-scheidingspunt").delete()
+    before = _snapshot()
+    out = _load("--force", "--dry-run")
+    assert "Opnieuw aangemaakt (--force): praktijk 'schillenmodel-scheidingspunt'." in out
+    assert "er is niets veranderd" in out
+    assert _snapshot() == before
+    assert not PracticePage.objects.filter(slug="schillenmodel-scheidingspunt").exists()
+
+
+@pytest.mark.django_db
+def test_a_dossier_an_editor_deleted_stays_deleted():
+    from editorial.loading import DOSSIER_SLUG
+
+    Page.objects.get(slug=DOSSIER_SLUG).delete()
+    _load()
+    assert not Page.objects.filter(slug=DOSSIER_SLUG).exists()
+    _load("--force")
+    assert Page.objects.filter(slug=DOSSIER_SLUG).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_site_loaded_before_records_were_kept_gets_nothing_it_might_have_deleted():
+    from network.models import LoadRecord
+
+    # An older site: content, no records, and a practice that an editor deleted back then.
+    LoadRecord.objects.all().delete()
+    PracticePage.objects.get(slug="schillenmodel-scheidingspunt").delete()
+    before = Page.objects.count()
+    out = _load()
+    assert Page.objects.count() == before
+    assert "deze site is geladen voordat bijgehouden werd wat er geladen is" in out
+    assert "praktijk 'schillenmodel-scheidingspunt'" in out
+    # What it found is recorded now, so a later run knows it.
+    assert LoadRecord.objects.filter(kind="initiativepage", key="kees").exists()
+
+
+def _first_update_slug():
+    return json.loads((DATA_DIR / "study_content.json").read_text(encoding="utf-8"))["updates"][0]["slug"]

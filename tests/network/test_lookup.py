@@ -5,7 +5,10 @@ import re
 import pytest
 
 from network.lookup import find_municipality, normalise
-from network.models import Municipality
+from network.models import InitiativePage, Municipality
+
+# Goes, Enschede, Waalwijk and the like stand for municipalities an editor added (the study names only three).
+pytestmark = pytest.mark.usefixtures("added_municipalities")
 
 
 @pytest.mark.django_db
@@ -49,22 +52,40 @@ def test_accents_and_hyphens_do_not_matter(client, network):
 
 
 @pytest.mark.django_db
-def test_an_unknown_municipality_is_a_404_with_suggestions(client, network):
+def test_a_name_that_is_no_municipality_is_a_404_with_close_real_names(client, network):
     response = client.get("/netwerk/gemeente/", {"naam": "Tilbrug-Noord"})
     html = response.content.decode()
     assert response.status_code == 404
-    assert "Wij kennen geen gemeente ‘Tilbrug-Noord’ in het netwerk." in html
+    assert "Wij kennen geen gemeente ‘Tilbrug-Noord’ in Nederland." in html
     assert "Bedoelde u:" in html
     assert 'href="?naam=Tilburg"' in html
+    # Only names that are actually close: not every municipality with a similar ending.
+    assert html.count('href="?naam=') <= 5
 
 
 @pytest.mark.django_db
-def test_an_unknown_municipality_without_likeness_still_gets_the_regions(client, network):
-    response = client.get("/netwerk/gemeente/", {"naam": "Amsterdam"})
-    assert response.status_code == 404
+@pytest.mark.parametrize(
+    "typed, name, province",
+    [("Groningen", "Groningen", "Groningen"), ("Den Bosch", "'s-Hertogenbosch", "Noord-Brabant")],
+)
+def test_a_real_municipality_outside_the_network_is_answered_not_a_404(client, network, typed, name, province):
+    response = client.get("/netwerk/gemeente/", {"naam": typed})
     html = response.content.decode()
-    assert "Wij kennen geen gemeente ‘Amsterdam’" in html
-    assert network.region("twente").url in html
+    assert response.status_code == 200
+    assert f"In {name} werkt voor zover bekend nog geen initiatief van het netwerk." in html.replace("&#x27;", "'")
+    assert province in html
+    assert "CBS, Gemeentelijke indeling op 1 januari 2023" in html
+    # Every initiative is offered, so the reader always has someone to ask.
+    assert all(initiative.title in html for initiative in InitiativePage.objects.live())
+
+
+@pytest.mark.django_db
+def test_outside_the_network_the_same_province_comes_first(client, network):
+    # Zwolle is in Overijssel, like Dalfsen, where Scheiden doe je Samen works (§3.2).
+    html = client.get("/netwerk/gemeente/", {"naam": "Zwolle"}).content.decode()
+    nearby = html.index("Initiatieven in de provincie Overijssel")
+    elsewhere = html.index("Initiatieven elders in het land")
+    assert nearby < html.index("Scheiden doe je Samen") < elsewhere < html.index("JOOP")
 
 
 @pytest.mark.django_db

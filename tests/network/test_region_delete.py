@@ -7,7 +7,7 @@ from network.models import Municipality, RegionPage
 
 
 @pytest.mark.django_db
-def test_a_region_deleted_through_the_admin_api_keeps_its_municipalities(client):
+def test_a_region_deleted_through_the_admin_api_keeps_its_municipalities(client, added_municipalities):
     editor = get_user_model().objects.create_superuser("api-redacteur", "api@example.org", "wachtwoord")
     client.force_login(editor)
     zeeland = RegionPage.objects.get(slug="zeeland")

@@ -9,7 +9,8 @@ plugin are reused, so only the first session pays for downloading and building t
 - Outside CI, without java or mvn the tests that use the node are skipped, saying why.
 - With CI=true a node that cannot be started fails those tests (with the script's output).
 
-No Django here: these fixtures work with or without pytest-django.
+The node fixtures need no Django; ``elasticsearch_backend`` and ``service_with_elasticsearch`` put the loaded
+network into the node for the search tests.
 """
 
 import os
@@ -116,3 +117,64 @@ def elasticsearch_client(elasticsearch_url):
     client = elasticsearch.Elasticsearch(elasticsearch_url, request_timeout=30)
     yield client
     client.close()
+
+
+TEST_INDEX = "test-kennisbank"
+
+
+@pytest.fixture(scope="session")
+def elasticsearch_backend(elasticsearch_url, django_db_setup, django_db_blocker):
+    """The project's Elasticsearch backend on the test node, filled with the loaded network."""
+    from search.backends.elasticsearch import ElasticsearchBackend
+    from search.indexing import all_documents
+
+    backend = ElasticsearchBackend(elasticsearch_url, index_name=TEST_INDEX, timeout=30)
+    with django_db_blocker.unblock():
+        backend.rebuild(all_documents())
+    return backend
+
+
+@pytest.fixture
+def service_with_elasticsearch(settings, elasticsearch_backend):
+    """The site's own search service, switched to the test node, as ELASTICSEARCH_URL would switch it."""
+    from search.service import search_service
+
+    node = elasticsearch_backend.client.transport.node_pool.get().config
+    settings.ELASTICSEARCH_URL = f"http://{node.host}:{node.port}"
+    settings.ELASTICSEARCH_INDEX = TEST_INDEX
+    search_service.cache_clear()
+    yield search_service()
+    search_service.cache_clear()
+
+
+@pytest.fixture(params=["database", "elasticsearch"])
+def service(request, db):
+    """A search service on the database alone, and one that asks the test node first."""
+    from search.backends.database import DatabaseBackend
+    from search.service import SearchService
+
+    if request.param == "database":
+        return SearchService(DatabaseBackend())
+    return SearchService(DatabaseBackend(), request.getfixturevalue("elasticsearch_backend"))
+
+
+@pytest.fixture
+def scratch_elasticsearch(settings, elasticsearch_url, db):
+    """The site's own search service on an index of its own, for a test that changes what is indexed.
+
+    The index is filled with the loaded network and deleted afterwards: the database rolls back after a test, the
+    shared test index would not.
+    """
+    from search.backends.elasticsearch import ElasticsearchBackend
+    from search.indexing import all_documents
+    from search.service import search_service
+
+    backend = ElasticsearchBackend(elasticsearch_url, index_name="test-scratch", timeout=30)
+    backend.rebuild(all_documents())
+    settings.ELASTICSEARCH_URL = elasticsearch_url
+    settings.ELASTICSEARCH_INDEX = backend.alias
+    search_service.cache_clear()
+    yield search_service()
+    search_service.cache_clear()
+    for index in backend.client.indices.get_alias(name=backend.alias):
+        backend.client.indices.delete(index=index)

@@ -135,9 +135,9 @@ def test_a_synonym_query_meets_the_indexed_word(es, index):
     "query, text",
     [
         ("rvdk", "De Raad voor de Kinderbescherming doet onderzoek"),
-        ("casuïstiekoverleg", "Een maandelijks casusoverleg"),
-        ("scheidingsloket", "Het echtscheidingsloket van de gemeente"),
-        ("gebrek aan tijd", "Tijdgebrek bij de professionals"),
+        ("scheidingsbemiddelaar", "Een mediator voor beide ouders"),
+        ("omgangshuis", "Begeleide omgang in het weekend"),
+        ("loyaliteitsconflict", "Kinderen die klem zitten tussen ouders"),
         ("juristen", "advocaten en mediators"),
         ("kinderen", "het kind centraal"),
     ],
@@ -183,7 +183,7 @@ def test_match_queries_find_documents_through_synonyms_and_parts(es, index):
         "1": "<p>Het <b>echtscheidingsloket</b> in Zoetermeer</p>",
         "2": "Vechtscheidingsproblematiek vraagt om een multidisciplinair casusoverleg.",
         "3": "De Raad voor de Kinderbescherming en de advocaten.",
-        "4": "Subsidies van de gemeente voor de kartrekkers.",
+        "4": "Een scheidingsbemiddelaar voor de kartrekkers.",
     }
     for doc_id, body in documents.items():
         es.index(index=index, id=doc_id, document={"body": body, "title": body})
@@ -194,14 +194,11 @@ def test_match_queries_find_documents_through_synonyms_and_parts(es, index):
         return {hit["_id"] for hit in response["hits"]["hits"]}
 
     assert "1" in hits("loket")
-    assert "1" in hits("scheidingsloket")
     assert "2" in hits("complexe scheiding")
-    assert "2" in hits("casuïstiekoverleg")
     assert "3" in hits("rvdk")
     assert "3" in hits("raad voor de kinderbescherming")
-    assert "4" in hits("financiering")
-    assert "4" in hits("subsidie")
-    assert hits("financiering") == {"4"}
+    assert "4" in hits("familiemediator")
+    assert hits("mediator") == {"4"}
 
 
 def test_python_knows_which_words_the_decompounder_splits(es, index):

@@ -17,23 +17,7 @@ from search.backends.elasticsearch import ElasticsearchBackend
 from search.indexing import all_documents
 from search.query import SearchQuery, parse_search_query
 from search.service import SearchService
-
-TEST_INDEX = "test-kennisbank"
-
-
-@pytest.fixture(scope="session")
-def elasticsearch_backend(elasticsearch_url, django_db_setup, django_db_blocker):
-    backend = ElasticsearchBackend(elasticsearch_url, index_name=TEST_INDEX, timeout=30)
-    with django_db_blocker.unblock():
-        backend.rebuild(all_documents())
-    return backend
-
-
-@pytest.fixture(params=["database", "elasticsearch"])
-def service(request, db):
-    if request.param == "database":
-        return SearchService(DatabaseBackend())
-    return SearchService(DatabaseBackend(), request.getfixturevalue("elasticsearch_backend"))
+from tests.search.conftest import TEST_INDEX
 
 
 def querydict(values):
@@ -309,19 +293,6 @@ class Relay:
                 sock.close()
             except OSError:
                 pass
-
-
-@pytest.fixture
-def service_with_elasticsearch(settings, elasticsearch_backend):
-    """The site's own search service, switched to the test node, as ELASTICSEARCH_URL would switch it."""
-    from search.service import search_service
-
-    node = elasticsearch_backend.client.transport.node_pool.get().config
-    settings.ELASTICSEARCH_URL = f"http://{node.host}:{node.port}"
-    settings.ELASTICSEARCH_INDEX = TEST_INDEX
-    search_service.cache_clear()
-    yield search_service()
-    search_service.cache_clear()
 
 
 def _es_titles(service, text):

@@ -3,10 +3,8 @@ package project.search.analysis;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
-import org.apache.lucene.analysis.synonym.SynonymFilter;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
-import org.apache.lucene.analysis.synonym.WordnetSynonymParser;
 import org.apache.lucene.util.CharsRef;
 import org.apache.lucene.util.CharsRefBuilder;
 import org.elasticsearch.common.settings.Settings;
@@ -27,11 +25,11 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * {@code synonym} and {@code synonym_graph} token filters, with stock's parameters: {@code synonyms}
- * (inline rules) or {@code synonyms_path} (a file relative to the node's config directory),
- * {@code format} (solr, the default, or wordnet), {@code expand} (default true), {@code lenient}
- * (default false, true for {@code updateable} filters) and {@code updateable} (search-time only).
- * {@code synonyms_set} (synonyms stored in the cluster) is not supported.
+ * {@code synonym_graph} token filter, with stock's parameters: {@code synonyms} (inline rules) or
+ * {@code synonyms_path} (a file relative to the node's config directory), {@code expand} (default
+ * true), {@code lenient} (default false, true for {@code updateable} filters) and {@code updateable}
+ * (search-time only). Rules are in the Solr format, the one the project writes; {@code format: wordnet}
+ * and {@code synonyms_set} (synonyms stored in the cluster) are refused with a 400.
  *
  * <p>Like stock, the rules are analysed with the analyzer chain in front of this filter (its tokenizer,
  * char filters and the token filters before it, each in its synonym-parsing form), so "Echtscheiding"
@@ -39,30 +37,25 @@ import java.util.function.Function;
  */
 final class SynonymFilterFactory extends AbstractTokenFilterFactory {
 
-    private final boolean graph;
     private final boolean expand;
     private final boolean lenient;
-    private final boolean wordnet;
     private final AnalysisMode analysisMode;
     private final String rules;
     private final String origin;
 
-    SynonymFilterFactory(IndexSettings indexSettings, Environment env, String name, Settings settings, boolean graph) {
+    SynonymFilterFactory(IndexSettings indexSettings, Environment env, String name, Settings settings) {
         super(name, settings);
-        this.graph = graph;
-        String type = graph ? "synonym_graph" : "synonym";
         boolean updateable = Params.boolParam(name, settings, "updateable", false);
         this.analysisMode = updateable ? AnalysisMode.SEARCH_TIME : AnalysisMode.ALL;
         this.expand = Params.boolParam(name, settings, "expand", true);
         this.lenient = Params.boolParam(name, settings, "lenient", updateable);
-        String format = settings.get("format", "");
-        this.wordnet = switch (format) {
-            case "", "solr" -> false;
-            case "wordnet" -> true;
-            default -> throw new IllegalArgumentException(
-                "[format] of " + type + " filter [" + name + "] must be [solr] or [wordnet], got [" + format + "]"
+        String format = settings.get("format", "solr");
+        if (format.equals("solr") == false) {
+            throw new IllegalArgumentException(
+                "[format] of synonym_graph filter [" + name + "] must be [solr] (the only format of the project-analysis plugin), got ["
+                    + format + "]"
             );
-        };
+        }
 
         // Same precedence as stock: inline rules, then synonyms_set, then synonyms_path.
         List<String> lines;
@@ -71,7 +64,7 @@ final class SynonymFilterFactory extends AbstractTokenFilterFactory {
             this.origin = "'" + name + "' analyzer settings";
         } else if (settings.hasValue("synonyms_set")) {
             throw new IllegalArgumentException(
-                type + " filter [" + name + "]: [synonyms_set] (synonyms stored in the cluster) is not supported by the "
+                "synonym_graph filter [" + name + "]: [synonyms_set] (synonyms stored in the cluster) is not supported by the "
                     + "project-analysis plugin; give the rules inline in [synonyms] or in a file with [synonyms_path]"
             );
         } else if (settings.hasValue("synonyms_path")) {
@@ -79,7 +72,7 @@ final class SynonymFilterFactory extends AbstractTokenFilterFactory {
             this.origin = settings.get("synonyms_path");
         } else {
             throw new IllegalArgumentException(
-                type + " filter [" + name + "] requires either `synonyms`, `synonyms_set` or `synonyms_path` to be configured"
+                "synonym_graph filter [" + name + "] requires either `synonyms`, `synonyms_set` or `synonyms_path` to be configured"
             );
         }
         this.rules = lines == null ? "" : String.join("\n", lines);
@@ -115,7 +108,6 @@ final class SynonymFilterFactory extends AbstractTokenFilterFactory {
             synonyms = buildSynonyms(ruleAnalyzer);
         }
         String name = name();
-        boolean isGraph = graph;
         AnalysisMode mode = analysisMode;
         return new TokenFilterFactory() {
             @Override
@@ -128,7 +120,7 @@ final class SynonymFilterFactory extends AbstractTokenFilterFactory {
                 if (synonyms.fst == null) {
                     return tokenStream; // no rules
                 }
-                return isGraph ? new SynonymGraphFilter(tokenStream, synonyms, false) : new SynonymFilter(tokenStream, synonyms, false);
+                return new SynonymGraphFilter(tokenStream, synonyms, false);
             }
 
             @Override
@@ -147,7 +139,7 @@ final class SynonymFilterFactory extends AbstractTokenFilterFactory {
     /** Parses the rules; visible for tests, which pass their own analyzer. */
     SynonymMap buildSynonyms(Analyzer ruleAnalyzer) {
         try {
-            SynonymMap.Parser parser = wordnet ? new LenientWordnetParser(expand, lenient, ruleAnalyzer) : new LenientSolrParser(expand, lenient, ruleAnalyzer);
+            SynonymMap.Parser parser = new LenientSolrParser(expand, lenient, ruleAnalyzer);
             parser.parse(new StringReader(rules));
             return parser.build();
         } catch (Exception e) {
@@ -169,35 +161,6 @@ final class SynonymFilterFactory extends AbstractTokenFilterFactory {
         private final boolean lenient;
 
         LenientSolrParser(boolean expand, boolean lenient, Analyzer analyzer) {
-            super(true, expand, analyzer);
-            this.lenient = lenient;
-        }
-
-        @Override
-        public CharsRef analyze(String text, CharsRefBuilder reuse) throws IOException {
-            try {
-                return super.analyze(text, reuse);
-            } catch (IllegalArgumentException e) {
-                if (lenient == false) {
-                    throw e;
-                }
-                return new CharsRef();
-            }
-        }
-
-        @Override
-        public void add(CharsRef input, CharsRef output, boolean includeOrig) {
-            if (lenient && (input.length == 0 || output.length == 0)) {
-                return;
-            }
-            super.add(input, output, includeOrig);
-        }
-    }
-
-    private static final class LenientWordnetParser extends WordnetSynonymParser {
-        private final boolean lenient;
-
-        LenientWordnetParser(boolean expand, boolean lenient, Analyzer analyzer) {
             super(true, expand, analyzer);
             this.lenient = lenient;
         }

@@ -20,23 +20,24 @@ class StemmerTest {
     }
 
     @Test
-    void nameIsAnAliasOfLanguage() {
+    void nameIsAnAliasOfLanguageAndCaseDoesNotMatter() {
         String settings = analyzerWithFilters("""
-            {"en_stem": {"type": "stemmer", "name": "english"}}""", "lowercase", "en_stem");
-        assertEquals(List.of("run", "parent"), tokens(settings, "test", "running parents"));
+            {"nl_stem": {"type": "stemmer", "name": "Dutch"}}""", "lowercase", "nl_stem");
+        assertEquals(List.of("gesprek"), tokens(settings, "test", "gesprekken"));
     }
 
     @Test
-    void camelCaseLanguageNamesAreAccepted() {
-        String settings = analyzerWithFilters("""
-            {"en_stem": {"type": "stemmer", "language": "lightEnglish"}}""", "lowercase", "en_stem");
-        assertEquals(List.of("parent"), tokens(settings, "test", "parents"));
+    void otherLanguagesAreRejected() {
+        String message = rejected(analyzerWithFilters("""
+            {"en_stem": {"type": "stemmer", "language": "english"}}""", "en_stem"));
+        assertTrue(message.contains("Unknown language [english]"), message);
+        assertTrue(message.contains("[dutch]"), message);
     }
 
     @Test
-    void defaultIsPorter() {
-        String settings = analyzerWithFilters("{\"s\": {\"type\": \"stemmer\"}}", "lowercase", "s");
-        assertEquals(List.of("connect"), tokens(settings, "test", "connections"));
+    void aStemmerWithoutLanguageIsRejectedRatherThanEnglish() {
+        String message = rejected(analyzerWithFilters("{\"s\": {\"type\": \"stemmer\"}}", "s"));
+        assertTrue(message.contains("Unknown language [null]"), message);
     }
 
     @Test

@@ -39,15 +39,8 @@ class SynonymTest {
     @Test
     void expandFalseMapsToTheFirstWord() {
         String settings = analyzerWithFilters("""
-            {"syn": {"type": "synonym", "expand": false, "synonyms": ["ouder, verzorger, voogd"]}}""", "lowercase", "syn");
+            {"syn": {"type": "synonym_graph", "expand": false, "synonyms": ["ouder, verzorger, voogd"]}}""", "lowercase", "syn");
         assertEquals(List.of("ouder"), tokens(settings, "test", "voogd"));
-    }
-
-    @Test
-    void plainSynonymFilter() {
-        String settings = analyzerWithFilters("""
-            {"syn": {"type": "synonym", "synonyms": ["ouder, verzorger"]}}""", "lowercase", "syn");
-        assertEquals(List.of("ouder", "verzorger"), tokens(settings, "test", "Ouder"));
     }
 
     @Test
@@ -104,17 +97,13 @@ class SynonymTest {
     }
 
     @Test
-    void unknownFormatIsRejected() {
-        String message = rejected(analyzerWithFilters("{\"syn\": {\"type\": \"synonym\", \"format\": \"csv\", \"synonyms\": [\"a, b\"]}}", "syn"));
-        assertTrue(message.contains("[format]"), message);
-    }
-
-    @Test
-    void wordnetFormat() {
-        String settings = analyzerWithFilters("""
-            {"syn": {"type": "synonym_graph", "format": "wordnet", "synonyms": [
-              "s(100000001,1,'ouder',n,1,0).", "s(100000001,2,'verzorger',n,1,0)."]}}""", "lowercase", "syn");
-        assertEquals(List.of("ouder", "verzorger"), tokens(settings, "test", "ouder").stream().sorted().toList());
+    void onlyTheSolrFormatIsAccepted() {
+        String solr = analyzerWithFilters("""
+            {"syn": {"type": "synonym_graph", "format": "solr", "synonyms": ["ouder, verzorger"]}}""", "syn");
+        assertEquals(List.of("ouder", "verzorger"), tokens(solr, "test", "ouder").stream().sorted().toList());
+        String message = rejected(analyzerWithFilters("""
+            {"syn": {"type": "synonym_graph", "format": "wordnet", "synonyms": ["s(100000001,1,'ouder',n,1,0)."]}}""", "syn"));
+        assertTrue(message.contains("[format]") && message.contains("[wordnet]"), message);
     }
 
     @Test
@@ -127,9 +116,9 @@ class SynonymTest {
     }
 
     @Test
-    void ngramBeforeSynonymsIsRejected() {
+    void edgeNgramBeforeSynonymsIsRejected() {
         String message = rejected(analyzerWithFilters("""
-            {"grams": {"type": "ngram"}, "syn": {"type": "synonym_graph", "synonyms": ["a, b"]}}""", "grams", "syn"));
+            {"grams": {"type": "edge_ngram"}, "syn": {"type": "synonym_graph", "synonyms": ["a, b"]}}""", "grams", "syn"));
         assertTrue(message.contains("cannot be used to parse synonyms"), message);
     }
 }
