@@ -9,7 +9,7 @@ PROD_PORT := $(if $(filter file,$(origin PORT)),8080,$(PORT))
 MANAGE := $(BIN)/python manage.py
 PYTEST := $(BIN)/python -m pytest
 
-.PHONY: prod-up prod-down backup restore bench-serving bench-search-relevance bench-search-speed bench-search-speed-postgres install run test test-plugin test-sqlite test-postgres lint es-up es-down es-status
+.PHONY: prod-up prod-down backup restore bench-serving bench-search-relevance bench-search-speed bench-search-speed-postgres install run test test-plugin test-sqlite test-postgres fuzz fuzz-postgres lint es-up es-down es-status
 
 # Reinstall only when requirements.txt changed.
 $(VENV)/.installed: requirements.txt
@@ -54,6 +54,15 @@ test-postgres: install
 	else \
 		echo "Skipping the PostgreSQL run: no /usr/lib/postgresql/15/bin/initdb (apt-get install postgresql-15)"; \
 	fi
+
+# The fuzzer and the property tests alone (they also run in both runs of `make test`): Schemathesis against a real
+# server on the loaded network, and Hypothesis. FUZZ_EXAMPLES (default 10 per operation), FUZZ_SEED (default 15)
+# and HYPOTHESIS_MAX_EXAMPLES (default 40) change the run.
+fuzz: install
+	$(PYTEST) -m fuzz -s tests/opendata/test_fuzz_api.py tests/test_properties.py
+
+fuzz-postgres: install
+	bash tests/services/postgres.sh -- $(PYTEST) -m fuzz -s tests/opendata/test_fuzz_api.py tests/test_properties.py
 
 # Relevance of the judged queries on every backend (figures printed, not asserted). Starts the development
 # Elasticsearch node when ELASTICSEARCH_URL is not set.

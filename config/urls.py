@@ -15,8 +15,9 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("gezondheid/", core_views.health, name="health"),
     path("zoeken/", search_views.search_page, name="search"),
-    path("api/v1/search/", search_views.search_api, name="search-api"),
-    path("api/v1/search/suggest/", search_views.suggest_api, name="search-suggest"),
+    # Read-only JSON answered to GET alone: without the CSRF check first, any other method gets its 405.
+    path("api/v1/search/", csrf_exempt(search_views.search_api), name="search-api"),
+    path("api/v1/search/suggest/", csrf_exempt(search_views.suggest_api), name="search-suggest"),
 ]
 
 if settings.DEBUG:

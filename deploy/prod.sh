@@ -117,6 +117,7 @@ GUNICORN_BIND=unix:$RUN/gunicorn.sock
 TRUSTED_PROXY_COUNT=1
 WEB_CONCURRENCY=${WEB_CONCURRENCY:-}
 EMAIL_HOST=${EMAIL_HOST:-localhost}
+EXCHANGE_FALLBACK_EMAIL=${EXCHANGE_FALLBACK_EMAIL:-redactie@localhost.localdomain}
 ENV
     umask 022
     # An empty WEB_CONCURRENCY would not be a number: leave gunicorn's core count then.

@@ -1,14 +1,16 @@
 """The editorial roles as Django groups with Wagtail permissions, and the review workflow on the network tree.
 
 - "Redacteuren" (ministry editors) review and publish anywhere, curate the vocabularies, tags, collections, theme
-  dossiers and the home page's featured practices.
+  dossiers and the home page's featured practices, and read (and may delete) every exchange request.
 - "Coördinatoren <Initiatief>" (one group per initiative) edit their initiative and add practices and updates
   under it, and upload images and documents into the initiative's own collection. They cannot publish: what they
-  submit goes to the editors through the workflow "Redactionele controle".
+  submit goes to the editors through the workflow "Redactionele controle". They read the exchange requests sent
+  to their own initiative (``exchange.wagtail_hooks``), without any model permission for it.
 - "Beheerders" manage users and groups.
 
 ``setup_roles`` only ever adds what is missing, so running it again changes nothing and keeps what an
-administrator added by hand.
+administrator added by hand. The one thing it removes are the groups Wagtail's first migration creates
+("Moderators", "Editors"): "Moderators" may publish anywhere, around the review workflow, and neither is a role here.
 """
 
 from dataclasses import dataclass, field
@@ -33,6 +35,7 @@ EDITORS = "Redacteuren"
 ADMINISTRATORS = "Beheerders"
 COORDINATORS_PREFIX = "Coördinatoren "
 WORKFLOW_NAME = "Redactionele controle"
+LEFTOVER_WAGTAIL_GROUPS = ("Moderators", "Editors")
 TASK_NAME = "Beoordeling door de redactie"
 
 ADMIN_ACCESS = ("wagtailadmin", "access_admin")
@@ -50,7 +53,7 @@ EDITOR_MODEL_PERMISSIONS = [
         ("wagtailsearchpromotions", "searchpromotion"),  # best bets: a page shown first for a question
     ]
     for action in ("add", "change", "delete")
-]
+] + [("exchange", "view_exchangerequest"), ("exchange", "delete_exchangerequest")]
 ADMINISTRATOR_MODEL_PERMISSIONS = [
     ("auth", f"{action}_{model}") for model in ("user", "group") for action in ("add", "change", "delete", "view")
 ]
@@ -71,6 +74,7 @@ class Summary:
     permissions: int = 0
     collections: int = 0
     workflow: int = 0
+    removed_groups: list = field(default_factory=list)
     initiatives: list = field(default_factory=list)
 
     @property
@@ -86,6 +90,9 @@ def permission(app_label, codename):
 def setup_roles():
     """Create the groups, their permissions, a collection per initiative and the review workflow; idempotent."""
     summary = Summary()
+    leftovers = Group.objects.filter(name__in=LEFTOVER_WAGTAIL_GROUPS).order_by("name")
+    summary.removed_groups = list(leftovers.values_list("name", flat=True))
+    leftovers.delete()
     home = Page.objects.filter(depth=2).first()
     if home is None:
         return summary

@@ -4,6 +4,7 @@ tidying views and the log action of a confirmed profile."""
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -11,13 +12,19 @@ from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.documents import get_document_model
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.images import get_image_model
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.log_actions import LogFormatter
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
 
 from network.models import RegionPage
 
 from . import views
+from .media import chosen_by, is_public
 from .roles import coordinated_initiatives
 
 
@@ -146,3 +153,74 @@ def refuse_to_delete_regions_with_municipalities(request, page):
         )
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None
+
+
+def is_on_record(page, revision):
+    """Whether a revision is part of the page's record: live, once published, or submitted for review.
+
+    Such a revision is what an editor reviewed or what readers saw; changing it in place would put unreviewed
+    text under an editor's approval in the history.
+    """
+    return (
+        revision.pk == page.live_revision_id
+        or TaskState.objects.filter(revision=revision).exists()
+        or PageLogEntry.objects.filter(revision=revision, action="wagtail.publish").exists()
+    )
+
+
+@hooks.register("before_edit_page")
+def save_over_reviewed_revisions_as_new_drafts(request, page):
+    # Wagtail 8's edit view lets a user overwrite a revision in place (``overwrite_revision_id``, what autosave
+    # uses) when it is the latest and their own, even after it was submitted, approved and published. Such a
+    # post is saved as a new draft instead: the edit is kept, the reviewed revision stays as it was.
+    revision_id = request.POST.get("overwrite_revision_id") if request.method == "POST" else None
+    if not revision_id:
+        return None
+    # An id that is no number the database can hold would reach Wagtail's own lookup as a server error.
+    is_id = revision_id.isascii() and revision_id.isdigit() and int(revision_id) < 2**63
+    revision = page.revisions.filter(pk=revision_id).first() if is_id else None
+    if not is_id or (revision is not None and is_on_record(page, revision)):
+        data = request.POST.copy()
+        del data["overwrite_revision_id"]
+        request.POST = data
+    return None
+
+
+@hooks.register("before_serve_document")
+def serve_only_public_documents(document, request):
+    # A document is served to readers once a live page uses it; until then only to who may choose it in the
+    # admin (its coordinators and the editors), so they can check what they link to.
+    if (
+        is_public(document)
+        or chosen_by(
+            request.user, type(document).objects.filter(pk=document.pk), policy_registry.get_by_type(type(document))
+        ).exists()
+    ):
+        return None
+    raise Http404(_("Dit document bestaat niet of is (nog) niet openbaar."))
+
+
+class OwnImagesAdminAPIViewSet(ImagesAdminAPIViewSet):
+    def get_queryset(self):
+        return chosen_by(self.request.user, super().get_queryset(), policy_registry.get_by_type(get_image_model()))
+
+
+class OwnDocumentsAdminAPIViewSet(DocumentsAdminAPIViewSet):
+    def get_queryset(self):
+        return chosen_by(self.request.user, super().get_queryset(), policy_registry.get_by_type(get_document_model()))
+
+
+@hooks.register("construct_admin_api", order=100)
+def admin_api_lists_only_the_users_own_media(router):
+    # Wagtail's admin API lists every collection's files to anyone with admin access; a coordinator sees only
+    # what the image and document admin already show them. Ordered after Wagtail's own registration, which it replaces.
+    router.register_endpoint("images", OwnImagesAdminAPIViewSet)
+    router.register_endpoint("documents", OwnDocumentsAdminAPIViewSet)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_only_live_pages_or_ones_the_user_edits(pages, request):
+    # Wagtail's page chooser browses the whole tree; a coordinator would otherwise read the titles of every other
+    # initiative's unpublished drafts there.
+    editable = PagePermissionPolicy().instances_user_has_permission_for(request.user, "change")
+    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))

@@ -1,30 +1,69 @@
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from editorial.roles import coordinated_initiatives
+
 from .models import ExchangeRequest
 
+NEVER = frozenset({"add", "change"})
 
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Editors read requests and may delete one (say, when its sender asks), but never create or change them:
-    a request is what its sender wrote."""
+
+class ExchangeRequestPermissionPolicy(ModelPermissionPolicy):
+    """Who reads which requests: the editors all of them (their group's view and delete permissions), each
+    coordinator the requests sent to their own initiatives (read-only), nobody else. Nobody creates or changes
+    one in the admin: a request is what its sender wrote."""
+
+    def _by_model_permission(self, user, action):
+        return action not in NEVER and super().user_has_permission(user, action)
 
     def user_has_permission(self, user, action):
-        if action in ("add", "change"):
-            return False
-        return super().user_has_permission(user, action)
+        if self._by_model_permission(user, action):
+            return True
+        return action == "view" and coordinated_initiatives(user).exists()
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if self._by_model_permission(user, action):
+            return True
+        return action == "view" and coordinated_initiatives(user).filter(pk=instance.initiative_id).exists()
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if any(self._by_model_permission(user, action) for action in actions):
+            return ExchangeRequest.objects.all()
+        if "view" in actions:
+            return ExchangeRequest.objects.filter(initiative__in=coordinated_initiatives(user))
+        return ExchangeRequest.objects.none()
 
 
 # Registered before the viewset asks for a policy, as Wagtail 8 requires.
-register_permission_policy(ExchangeRequest, ReadOnlyPermissionPolicy(ExchangeRequest))
+permission_policy = ExchangeRequestPermissionPolicy(ExchangeRequest)
+register_permission_policy(ExchangeRequest, permission_policy)
+
+
+class ExchangeRequestIndexView(IndexView):
+    def get_base_queryset(self):
+        return permission_policy.instances_user_has_permission_for(self.request.user, "view")
+
+
+class ExchangeRequestInspectView(InspectView):
+    def get_object(self, queryset=None):
+        instance = super().get_object(queryset)
+        if not permission_policy.user_has_permission_for_instance(self.request.user, "view", instance):
+            raise Http404
+        return instance
 
 
 class ExchangeRequestViewSet(ModelViewSet):
-    """The editors' read-only list of exchange requests, with a detail ("inspect") view per request."""
+    """The read-only list of exchange requests, with a detail ("inspect") view per request: all of them for the
+    editors, those sent to their own initiatives for a coordinator."""
 
     model = ExchangeRequest
+    index_view_class = ExchangeRequestIndexView
+    inspect_view_class = ExchangeRequestInspectView
     icon = "mail"
     menu_label = _("Uitwisselingsverzoeken")
     add_to_admin_menu = True

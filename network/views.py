@@ -4,6 +4,7 @@ They are Django views in front of Wagtail's catch-all (config/urls.py): /netwerk
 """
 
 import re
+from collections import Counter
 from typing import NamedTuple
 
 from django.db.models import Prefetch
@@ -86,7 +87,8 @@ def parse_slugs(query):
         return [], _("‘%(value)s’ is geen geldige naam van een initiatief. Kies de initiatieven hieronder.") % {
             "value": invalid[0][:60]
         }
-    duplicates = sorted({slug for slug in raw if raw.count(slug) > 1})
+    # Counted once over the list: raw.count() per slug was quadratic, 9 s for a 64 KB query string.
+    duplicates = sorted(slug for slug, count in Counter(raw).items() if count > 1)
     if duplicates:
         return [], _("U koos %(names)s meer dan eens. Kies verschillende initiatieven.") % {
             "names": ", ".join(duplicates)

@@ -8,8 +8,10 @@ what the search page shows for the same query string; filtering logic lives in s
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponseBadRequest
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from practices.views import refuse_unpublished_tags
 from search.query import SearchInputError
 
 from .results import FEED_PARAMETERS, describe_filters, fetch_documents, parse, plain_text, search
@@ -37,6 +39,7 @@ class SearchFeed(Feed):
         if not params.get("type"):
             params["type"] = DEFAULT_TYPES
         query = parse(params, allowed=FEED_PARAMETERS, limit=FEED_SIZE)
+        refuse_unpublished_tags(query)
         results = search(query)
         documents = fetch_documents(hit.id for hit in results.hits)
         return {
@@ -75,9 +78,10 @@ class SearchFeed(Feed):
         return item[0].url
 
     def item_description(self, item):
+        # RSS descriptions and Atom summaries (type="html") are HTML to a feed reader, and a summary is plain text
+        # a coordinator typed: escaped, "<img onerror=…>" reads as those characters instead of becoming markup.
         hit, document = item
-        snippet = plain_text(hit.snippet)
-        return document.summary or snippet
+        return escape(document.summary or plain_text(hit.snippet))
 
     def item_pubdate(self, item):
         return item[1].published_at

@@ -6,6 +6,7 @@ from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from practices.views import refuse_unpublished_tags
 from search.query import SearchInputError
 
 from .results import EXPORT_PARAMETERS, all_hits, fetch_documents, parse
@@ -27,6 +28,7 @@ def practices_csv(request):
     params.setlist("type", ["practice"])
     try:
         query = parse(params, allowed=EXPORT_PARAMETERS, limit=100)
+        refuse_unpublished_tags(query)
     except SearchInputError as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
     response = StreamingHttpResponse(_csv_lines(request, all_hits(query)), content_type="text/csv; charset=utf-8")

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from rest_framework import serializers
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -257,3 +257,20 @@ class PracticeIndexPage(Page):
         from .views import serve_practice_index
 
         return serve_practice_index(self, request)
+
+
+def public_tags():
+    """The free tags that live, public practices carry.
+
+    Saving a draft of a page that was never published writes its tags to the tag tables at once (Wagtail keeps
+    such a page's fields in its row), so any list of tags that readers see starts here, never at ``Tag``.
+    """
+    return Tag.objects.filter(
+        practices_practicepagetag_items__content_object__in=PracticePage.objects.live().public()
+    ).distinct()
+
+
+def unpublished_tags(slugs):
+    """Which of these tag slugs no live, public practice carries (unknown ones included)."""
+    slugs = set(slugs)
+    return sorted(slugs - set(public_tags().filter(slug__in=slugs).values_list("slug", flat=True)))

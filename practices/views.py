@@ -5,7 +5,7 @@ feeds agree on what a filter means.
 """
 
 from django.template.response import TemplateResponse
-from taggit.models import Tag
+from django.utils.translation import gettext as _
 
 from search.facets import FACET_NAMES
 from search.pagination import paginate
@@ -13,7 +13,7 @@ from search.query import SearchInputError, UnknownFilterValue, parse_search_quer
 from search.questions import log_question
 from search.views import concept_filters, params_without_page
 
-from .models import Theme
+from .models import Theme, public_tags, unpublished_tags
 
 # Every facet narrows the overview, except the page type: the overview lists practices only.
 FILTERS = tuple(name for name in FACET_NAMES if name != "type")
@@ -27,14 +27,13 @@ def serve_practice_index(page, request):
             "query_without_page": params_without_page(request),
             "q": request.GET.get("q", ""),
             "theme_labels": dict(Theme.objects.values_list("slug", "label")),
-            "tag_options": Tag.objects.filter(practices_practicepagetag_items__isnull=False)
-            .distinct()
-            .order_by("name"),
+            "tag_options": public_tags().order_by("name"),
             "selected_tags": request.GET.getlist("tag"),
         }
     )
     try:
         query = parse_search_query(_overview_params(request.GET, page.paginate_by))
+        refuse_unpublished_tags(query)
     except SearchInputError as error:
         context["errors"] = getattr(error, "problems", [str(error)])
         # An unknown filter value is like a missing page; any other mistake in the query string is a bad request.
@@ -65,3 +64,12 @@ def _overview_params(params, per_page):
     query_params.setlist("type", ["practice"])
     query_params["limit"] = str(per_page)
     return query_params
+
+
+def refuse_unpublished_tags(query):
+    """A tag filter must name a tag of a published practice: a draft's tags are not known to readers yet."""
+    unknown = unpublished_tags(query.filters.get("tag", ()))
+    if unknown:
+        shown = ", ".join(f"‘{value[:60]}’" for value in unknown[:5])
+        message = _("Onbekende waarde voor %(facet)s: %(values)s.") % {"facet": "tag", "values": shown}
+        raise UnknownFilterValue(message, [message])

@@ -12,8 +12,19 @@ PRODUCTION = {
     "SECRET_KEY": "k" * 20 + "9fq!x2" * 8,
     "SITE_URL": "https://netwerk.example.org",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "EXCHANGE_FALLBACK_EMAIL": "redactie@netwerk.example.org",
 }
-SETTINGS_FROM_ENVIRONMENT = {"SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL", "REDIS_URL", "WAGTAILADMIN_BASE_URL"}
+SETTINGS_FROM_ENVIRONMENT = {
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "SITE_URL",
+    "REDIS_URL",
+    "WAGTAILADMIN_BASE_URL",
+    "EXCHANGE_FALLBACK_EMAIL",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+}
 
 
 def manage(*args, **env):
@@ -24,7 +35,7 @@ def manage(*args, **env):
     )
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "SITE_URL", "REDIS_URL"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "SITE_URL", "REDIS_URL", "EXCHANGE_FALLBACK_EMAIL"])
 def test_production_refuses_to_start_without(missing):
     result = manage("check", **{name: value for name, value in PRODUCTION.items() if name != missing})
     assert result.returncode != 0
@@ -65,3 +76,27 @@ def test_links_and_accepted_hosts_follow_the_site_address():
         "netwerk.example.org",
         "https://netwerk.example.org:8443",
     ]
+
+
+def test_production_refuses_a_fallback_recipient_that_is_no_address():
+    result = manage("check", **{**PRODUCTION, "EXCHANGE_FALLBACK_EMAIL": "webmaster@localhost, iemand"})
+    assert result.returncode != 0
+    assert "EXCHANGE_FALLBACK_EMAIL" in result.stderr
+
+
+def _settings(**env):
+    script = (
+        "from django.conf import settings as s; print(s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, "
+        "s.SECURE_HSTS_PRELOAD, s.EXCHANGE_FALLBACK_EMAIL)"
+    )
+    result = manage("shell", "-c", script, **{**PRODUCTION, **env})
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1].split()
+
+
+def test_hsts_starts_short_for_this_host_only_and_is_raised_by_setting():
+    assert _settings() == ["3600", "False", "False", "redactie@netwerk.example.org"]
+    raised = _settings(
+        SECURE_HSTS_SECONDS="31536000", SECURE_HSTS_INCLUDE_SUBDOMAINS="true", SECURE_HSTS_PRELOAD="true"
+    )
+    assert raised[:3] == ["31536000", "True", "True"]

@@ -30,7 +30,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.api.v2",
     "wagtail.sites",
-    "wagtail.users",
+    "editorial.apps.UsersConfig",  # wagtail.users, with editorial.users' account management
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -152,6 +152,9 @@ SITE_URL = os.environ.get("SITE_URL", f"http://127.0.0.1:{os.environ.get('PORT',
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", SITE_URL)
 WAGTAIL_I18N_ENABLED = False
+# Documents are always streamed through Wagtail's serve view (/documenten/...), where editorial.media keeps
+# unpublished uploads private; never a redirect to a file under MEDIA_URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 # The query log (readers' questions per day) feeds the editors' report of the last 30 days.
 WAGTAILSEARCH_HITS_MAX_AGE = 60

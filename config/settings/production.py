@@ -10,7 +10,8 @@ the redirect to HTTPS and HSTS; ``manage.py check --deploy`` then says so.
 import os
 from urllib.parse import urlsplit
 
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.validators import validate_email
 
 from .base import *
 
@@ -27,6 +28,19 @@ def _origin(url):
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ImproperlyConfigured(f"{url!r} is not a site address like https://netwerk.example.org")
     return f"{parts.scheme}://{parts.netloc}"
+
+
+def _flag(name, default):
+    return os.environ.get(name, str(default)).strip().lower() == "true"
+
+
+def _address(name):
+    value = _required(name)
+    try:
+        validate_email(value)
+    except ValidationError as error:
+        raise ImproperlyConfigured(f"{name} must be one e-mail address, not {value!r}.") from error
+    return value
 
 
 DEBUG = False
@@ -46,9 +60,18 @@ CACHES["default"]["KEY_PREFIX"] = "netwerk"
 HTTPS = SITE_URL.startswith("https://")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", str(HTTPS)).lower() == "true"
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365))) if HTTPS else 0
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
+# HSTS starts at one hour and for this host only: a browser remembers it for as long as it says, so a first
+# deploy whose HTTPS (or a subdomain's) is not right yet must not lock readers out for a year. Once HTTPS has
+# proven itself, raise SECURE_HSTS_SECONDS (31536000 is a year) and switch on SECURE_HSTS_INCLUDE_SUBDOMAINS and
+# SECURE_HSTS_PRELOAD; Django's deployment checks about the two are silenced only while they are off by choice.
+# Over plain HTTP (the local stack of `make prod-up`) there is no HSTS at all.
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "3600")) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = _flag("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [
+    *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
+    *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
+]
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_REFERRER_POLICY = "same-origin"
@@ -60,3 +83,6 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() == "true"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+# Exchange requests to an initiative without contact people go here: a real mailbox the editors read, never a
+# default such as webmaster@localhost, where requests would be lost without anyone noticing.
+EXCHANGE_FALLBACK_EMAIL = _address("EXCHANGE_FALLBACK_EMAIL")

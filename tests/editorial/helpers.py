@@ -4,6 +4,8 @@ and submit the rest unchanged (the way an editor's browser would)."""
 import datetime
 
 from django.db import models
+from taggit.models import Tag
+from taggit.utils import edit_string_for_tags
 from wagtail.blocks import StreamValue, StructValue
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -50,7 +52,8 @@ def _value(form, name, field):
     if widget_name == "DraftailRichTextArea":
         return rich_text(value or "")
     if name == "tags":
-        return ", ".join(tag.name if hasattr(tag, "name") else str(tag) for tag in value or [])
+        # What the tag widget shows: a name with a space or comma is quoted, or it would come back as several tags.
+        return edit_string_for_tags([tag if hasattr(tag, "name") else Tag(name=str(tag)) for tag in value or []])
     if isinstance(value, (list, tuple)) or (hasattr(value, "__iter__") and not isinstance(value, (str, dict))):
         return [getattr(item, "pk", item) for item in value]
     if isinstance(value, models.Model):

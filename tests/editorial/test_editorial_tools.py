@@ -7,13 +7,13 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
-from wagtail.models import GroupCollectionPermission, GroupPagePermission, PageLogEntry
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page, PageLogEntry
 
 from editorial.roles import EDITORS, coordinated_initiatives, coordinator_group
 from editorial.views import months_before
@@ -23,6 +23,7 @@ from tests.editorial.conftest import client_for, coordinators_of, make_user
 from tests.factories import add_practice
 
 from .helpers import page_form_data
+from .matrix import is_refusal
 
 # --- dashboard and confirm button ---------------------------------------------------------------------------------
 
@@ -324,3 +325,31 @@ def test_dev_accounts_include_a_coordinator_and_an_editor(network, settings, tmp
     assert coordinator.check_password(password)
     assert [page.slug for page in coordinated_initiatives(coordinator)] == ["scheidingspunt"]
     assert get_user_model().objects.get(username="redacteur@example.org").groups.filter(name=EDITORS).exists()
+
+
+@pytest.mark.django_db
+def test_setup_roles_removes_wagtails_own_groups_so_a_moderator_cannot_publish_around_review(network):
+    # As Wagtail's first migrations leave them on a fresh site: "Moderators" may publish anywhere.
+    moderators = Group.objects.create(name="Moderators")
+    moderators.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.create(
+            group=moderators, page=Page.get_first_root_node(), permission=Permission.objects.get(codename=codename)
+        )
+    Group.objects.create(name="Editors")
+    moderator = make_user(moderators)
+    practice = network.practices().first()
+    before = practice.title
+
+    out = io.StringIO()
+    call_command("setup_roles", stdout=out)
+
+    assert not Group.objects.filter(name__in=["Moderators", "Editors"]).exists()
+    assert "Verwijderd (groepen van Wagtail zelf): Editors, Moderators." in out.getvalue()
+    data = page_form_data(practice.specific, title="Gepubliceerd buiten de redactie om")
+    response = client_for(moderator).post(
+        reverse("wagtailadmin_pages:edit", args=[practice.pk]), {**data, "action-publish": "1"}
+    )
+    practice.refresh_from_db()
+    assert practice.title == before
+    assert is_refusal(response)

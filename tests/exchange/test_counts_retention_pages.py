@@ -5,11 +5,14 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 
+from editorial.roles import ADMINISTRATORS, EDITORS
 from exchange.models import ExchangeRequest
+from tests.editorial.conftest import client_for, coordinators_of, make_user
+from tests.editorial.matrix import is_refusal
 
 
 def add_request(initiative, *, region=None, days_ago=0, name="Piet Jansen"):
@@ -116,17 +119,54 @@ def test_the_footer_links_both_statements_on_every_page(client, network):
 
 
 @pytest.mark.django_db
-def test_editors_read_requests_in_the_admin_but_cannot_add_or_change_them(client, network):
-    editor = get_user_model().objects.create_superuser("redacteur", "redactie@example.org", "wachtwoord")
-    client.force_login(editor)
-    exchange_request = add_request(network.initiative("joop"), name="Lies Verzoeker")
+def test_editors_read_every_request_in_the_admin_but_cannot_add_or_change_them(network):
+    client = client_for(make_user(Group.objects.get(name=EDITORS)))
+    joop = add_request(network.initiative("joop"), name="Lies Verzoeker")
+    kees = add_request(network.initiative("kees"), name="Karel Vrager")
 
     listing = client.get("/admin/exchange_requests/")
     assert listing.status_code == 200
-    assert "Lies Verzoeker" in listing.content.decode()
-    assert client.get(f"/admin/exchange_requests/inspect/{exchange_request.pk}/").status_code == 200
-    assert client.get("/admin/exchange_requests/new/").status_code in (302, 403)
-    assert client.get(f"/admin/exchange_requests/edit/{exchange_request.pk}/").status_code in (302, 403)
+    assert "Lies Verzoeker" in listing.content.decode() and "Karel Vrager" in listing.content.decode()
+    for exchange_request in (joop, kees):
+        assert client.get(f"/admin/exchange_requests/inspect/{exchange_request.pk}/").status_code == 200
+    assert is_refusal(client.get("/admin/exchange_requests/new/"))
+    assert is_refusal(client.get(f"/admin/exchange_requests/edit/{joop.pk}/"))
+    # Deleting one (when its sender asks) is the editors' to do.
+    assert client.post(f"/admin/exchange_requests/delete/{kees.pk}/").status_code == 302
+    assert not ExchangeRequest.objects.filter(pk=kees.pk).exists()
+
+
+@pytest.mark.django_db
+def test_a_coordinator_reads_only_the_requests_sent_to_their_own_initiative(network):
+    coordinator = make_user(coordinators_of("joop"), email="coordinator.joop@example.org")
+    client = client_for(coordinator)
+    own = add_request(network.initiative("joop"), name="Lies Verzoeker")
+    other = add_request(network.initiative("kees"), name="Karel Vrager")
+
+    listing = client.get("/admin/exchange_requests/")
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    assert "Lies Verzoeker" in html and "Karel Vrager" not in html
+    assert client.get(f"/admin/exchange_requests/inspect/{own.pk}/").status_code == 200
+    assert client.get(f"/admin/exchange_requests/inspect/{other.pk}/").status_code == 404
+    assert "Karel Vrager" not in client.get("/admin/exchange_requests/?q=Karel").content.decode()
+    # Read-only: no delete, no change, no new request.
+    assert is_refusal(client.post(f"/admin/exchange_requests/delete/{own.pk}/"))
+    assert is_refusal(client.get(f"/admin/exchange_requests/edit/{own.pk}/"))
+    assert is_refusal(client.get("/admin/exchange_requests/new/"))
+    assert ExchangeRequest.objects.filter(pk=own.pk).exists()
+
+
+@pytest.mark.django_db
+def test_administrators_and_other_coordinators_read_no_requests(network):
+    administrator = make_user(Group.objects.get(name=ADMINISTRATORS))
+    exchange_request = add_request(network.initiative("joop"), name="Lies Verzoeker")
+    neighbour = make_user(coordinators_of("kees"))
+    for user in (administrator, neighbour):
+        client = client_for(user)
+        listing = client.get("/admin/exchange_requests/", follow=True)
+        assert "Lies Verzoeker" not in listing.content.decode()
+        assert is_refusal(client.get(f"/admin/exchange_requests/inspect/{exchange_request.pk}/", follow=True))
 
 
 @pytest.mark.django_db

@@ -1,6 +1,7 @@
 """/vergelijk/: initiatives side by side on the study's dimensions."""
 
 import re
+import time
 
 import pytest
 from django.conf import settings
@@ -242,3 +243,14 @@ def test_the_comparison_prints_without_the_picker():
     print_rules = "".join(re.findall(r"@media print \{(.*?)\n\}", css, re.DOTALL))
     assert ".compare-table tr.is-different" in print_rules  # the difference mark survives without colour
     assert ".compare-picker" in print_rules
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("slugs", [",".join(["a"] * 32000), ",".join(f"{n:x}" for n in range(13000))])
+def test_a_huge_choice_is_refused_quickly(client, slugs):
+    # About 64 KB of query string: checking it for duplicates took seconds (quadratic in the number of slugs).
+    started = time.perf_counter()
+    response = client.get("/vergelijk/", {"initiatieven": slugs})
+    elapsed = time.perf_counter() - started
+    assert response.status_code == 400
+    assert elapsed < 0.5, f"{elapsed:.2f} s"

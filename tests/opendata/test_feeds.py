@@ -73,6 +73,18 @@ def test_a_search_feed_follows_the_query_with_plain_text_descriptions(client):
 
 
 @pytest.mark.django_db
+def test_a_summary_that_looks_like_html_reaches_the_feed_reader_as_text(client, network):
+    hostile = '<img src=x onerror="alert(1)"> Tom & Jerry'
+    add_practice(network.initiative("joop"), title="Praktijk met een vreemde samenvatting", summary=hostile)
+    _channel, items = rss_items(client.get("/feeds/rss/"))
+    _feed, entries = atom_entries(client.get("/feeds/atom/"))
+    descriptions = [item.findtext("description") for item in items if "vreemde" in item.findtext("title")]
+    summaries = [entry.findtext(f"{ATOM}summary") for entry in entries if "vreemde" in entry.findtext(f"{ATOM}title")]
+    # What the reader's HTML renderer gets: the characters, escaped, never an element.
+    assert descriptions == summaries == ["&lt;img src=x onerror=&quot;alert(1)&quot;&gt; Tom &amp; Jerry"]
+
+
+@pytest.mark.django_db
 def test_a_draft_never_appears_in_a_feed(client, network):
     add_practice(network.initiative("joop"), title="Nog geheim Zeeuws plan", publish=False)
     for url in ("/feeds/rss/", "/feeds/atom/", "/feeds/rss/?initiative=joop", "/feeds/atom/?q=geheim"):

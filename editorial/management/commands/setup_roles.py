@@ -18,3 +18,5 @@ class Command(BaseCommand):
                 f"{summary.collections} collecties, {summary.workflow} workflow-onderdelen."
             )
         )
+        if summary.removed_groups:
+            self.stdout.write(f"Verwijderd (groepen van Wagtail zelf): {', '.join(summary.removed_groups)}.")
