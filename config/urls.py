@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
@@ -6,6 +8,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links; the icon itself is a (hashed) static file."""
+    return redirect(static("favicon.ico"), permanent=True)
+
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -25,6 +33,10 @@ urlpatterns += [path("i18n/", include("django.conf.urls.i18n"))]
 # Readers' views (compare, municipality lookup, contact form, statements) come before Wagtail's catch-all.
 urlpatterns += [path("", include("network.urls")), path("", include("exchange.urls"))]
 urlpatterns += [
-    path("toegankelijkheid/", TemplateView.as_view(template_name="pages/accessibility.html"), name="accessibility")
+    path("toegankelijkheid/", TemplateView.as_view(template_name="pages/accessibility.html"), name="accessibility"),
+    path("over-dit-platform/", TemplateView.as_view(template_name="pages/about.html"), name="about"),
+    path("colofon/", TemplateView.as_view(template_name="pages/colofon.html"), name="colofon"),
+    # Browsers ask for /favicon.ico whatever the page says; the file itself is a static file.
+    path("favicon.ico", favicon),
 ]
 urlpatterns += [path("", include(wagtail_urls))]

@@ -181,10 +181,12 @@ def comparison_rows(initiatives):
     rows = []
     for label, values_of in dimensions:
         cells = [values_of(initiative) for initiative in initiatives]
+        # An empty cell means the study says nothing about it: unknown is no value, so it differs from nothing.
+        known = [cell for cell in cells if cell]
         if values_of in by_text_only:
-            compared = {tuple(item.text for item in cell) for cell in cells}
+            compared = {tuple(item.text for item in cell) for cell in known}
         else:
-            compared = {tuple(cell) for cell in cells}
+            compared = {tuple(cell) for cell in known}
         rows.append(Row(label, cells, len(compared) > 1))
     return rows
 

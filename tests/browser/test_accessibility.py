@@ -15,6 +15,9 @@ FIXED_PAGES = {
     "contact": "/contact/joop/",
     "privacy": "/privacy/",
     "accessibility": "/toegankelijkheid/",
+    "about": "/over-dit-platform/",
+    "colofon": "/colofon/",
+    "site-contact": "/contact/",
 }
 PAGE_TYPES = [
     "home",
