@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, F, Q
 from django.shortcuts import get_object_or_404, redirect
@@ -22,6 +23,9 @@ from wagtail.models import Revision
 
 from network.models import InitiativePage
 from practices.models import PracticePageTag
+
+from .models import TagSlugRedirect
+from .roles import coordinator_group
 
 STALE_AFTER_MONTHS = 6
 CONFIRM_ACTION = "editorial.confirm_profile"
@@ -100,10 +104,23 @@ class StaleInitiativesView(ReportView):
             accessor=lambda page: page.last_confirmed.strftime("%d-%m-%Y") if page.last_confirmed else _("nooit"),
         ),
         Column("status", label=_("Status"), accessor="get_status_display"),
+        Column("coordinators", label=_("Coördinatoren (e-mail)"), accessor=lambda page: _coordinator_emails(page)),
     ]
+
+    # Says which profiles are listed, so an editor need not guess why a recently confirmed one is missing.
+    page_subtitle = _("langer dan zes maanden niet bevestigd, of nooit")
 
     def get_queryset(self):
         return stale_initiatives()
+
+
+def _coordinator_emails(initiative):
+    """Whom to remind: the e-mail addresses in the initiative's coordinators group ("—" when it has nobody)."""
+    group = coordinator_group(initiative)
+    emails = (
+        sorted(group.user_set.filter(is_active=True).exclude(email="").values_list("email", flat=True)) if group else []
+    )
+    return ", ".join(emails) or "—"
 
 
 # --- free tags: rename and merge ----------------------------------------------------------------------------------
@@ -145,10 +162,19 @@ class MergeTagForm(forms.Form):
         self.fields["target"].queryset = Tag.objects.exclude(pk=tag.pk).order_by("name")
 
 
+TAGS_PER_PAGE = 50
+
+
 def tag_index(request):
+    """The free tags, searchable by name or slug, fifty to a page: near-duplicates are found by searching."""
     _require_tag_permission(request.user)
+    query = (request.GET.get("q") or "").strip()[:100]
     tags = Tag.objects.annotate(practice_count=Count("practices_practicepagetag_items")).order_by("name")
-    return TemplateResponse(request, "editorial/admin/tag_index.html", {"tags": tags})
+    if query:
+        tags = tags.filter(Q(name__icontains=query) | Q(slug__icontains=query))
+    page = Paginator(tags, TAGS_PER_PAGE).get_page(request.GET.get("p"))
+    context = {"tags": page.object_list, "page_obj": page, "query": query, "total": page.paginator.count}
+    return TemplateResponse(request, "editorial/admin/tag_index.html", context)
 
 
 def tag_edit(request, tag_id):
@@ -191,9 +217,10 @@ def rename_tag(tag, name):
     while Tag.objects.filter(slug=slug).exclude(pk=tag.pk).exists():
         number += 1
         slug = tag.slugify(name, number)
-    tag.slug = slug
+    old_slug, tag.slug = tag.slug, slug
     # Saving the tag reindexes the pages carrying it (search/signals.py).
     tag.save()
+    TagSlugRedirect.remember(old_slug, tag)
 
 
 @transaction.atomic
@@ -221,5 +248,6 @@ def merge_tags(source, target):
                     merged.append({**item, "tag": tag_id})
             revision.content["tagged_items"] = merged
             revision.save(update_fields=["content"])
+    TagSlugRedirect.remember(source.slug, target)
     # Deleting the merged tag reindexes the pages that carried it, which now carry the target (search/signals.py).
     source.delete()

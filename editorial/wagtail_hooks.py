@@ -65,6 +65,18 @@ def add_coordinator_panel(request, panels):
         panels.insert(0, CoordinatorPanel(initiatives))
 
 
+@hooks.register("construct_page_action_menu")
+def submit_is_the_main_action_for_whoever_cannot_publish(menu_items, request, context):
+    """A coordinator cannot publish, so submitting for review is what they came to do: make it the big button
+    instead of "save draft", which would leave their change unseen by the editors."""
+    if any(item.name == "action-publish" for item in menu_items):
+        return
+    submit = next((item for item in menu_items if item.name == "action-submit"), None)
+    if submit is not None:
+        menu_items.remove(submit)
+        menu_items.insert(0, submit)
+
+
 @hooks.register("register_admin_urls")
 def register_editorial_urls():
     return [

@@ -1,5 +1,9 @@
+from django.template.defaultfilters import linebreaksbr
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -21,6 +25,17 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(ExchangeRequest, ReadOnlyPermissionPolicy(ExchangeRequest))
 
 
+class ExchangeRequestInspectView(InspectView):
+    """A request as its sender wrote it: with its line breaks, and received at the site's own time (as in the
+    list), not in UTC."""
+
+    def get_message_display_value(self):
+        return linebreaksbr(self.object.message)
+
+    def get_created_at_display_value(self):
+        return date_format(localtime(self.object.created_at), "DATETIME_FORMAT")
+
+
 class ExchangeRequestViewSet(ModelViewSet):
     """The editors' read-only list of exchange requests, with a detail ("inspect") view per request."""
 
@@ -31,6 +46,7 @@ class ExchangeRequestViewSet(ModelViewSet):
     menu_order = 310
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = ExchangeRequestInspectView
     list_display = ["created_at", "initiative", "kind", "name", "organisation", "sender_region"]
     list_filter = ["kind", "initiative"]
     search_fields = ["name", "organisation", "municipality", "message"]

@@ -4,13 +4,17 @@ Each test follows what one kind of user set out to do, and asserts what that use
 need is on the screen, where the focus goes, what the page says. Screenshots go to var/screenshots/journey-*.png.
 """
 
+import json
 import re
+import secrets
+import subprocess
+import sys
 import urllib.request
 
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import SCREENSHOTS
+from .conftest import REPO_ROOT, SCREENSHOTS, _server_env
 
 pytestmark = pytest.mark.browser
 
@@ -212,3 +216,142 @@ def test_dutch_content_is_marked_dutch_in_the_english_interface(page, site_pages
     expect(page.locator(".cards .card__title a").first).to_have_attribute("lang", "nl")
     page.get_by_role("button", name="Nederlands").click()
     expect(page.locator("main h1")).not_to_have_attribute("lang", "nl")
+
+
+# --- Accounts in the real roles, in the browser server's own database ------------------------------------------
+
+COORDINATOR = "coordinator@scheidingspunt.example"
+EDITOR = "redacteur@minvws.example"
+
+
+@pytest.fixture(scope="module")
+def password(server_database, server_url):
+    """A coordinator of Scheidingspunt and a ministry editor, made with the real groups (never a superuser)."""
+    password = secrets.token_urlsafe(12)
+    code = f"""
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from editorial.roles import EDITORS, coordinator_group
+from network.models import InitiativePage
+
+def account(email, group):
+    user, _ = get_user_model().objects.get_or_create(username=email, defaults={{"email": email}})
+    user.set_password({password!r})
+    user.save()
+    user.groups.add(group)
+
+account({COORDINATOR!r}, coordinator_group(InitiativePage.objects.get(slug="scheidingspunt")))
+editors = Group.objects.get(name=EDITORS)
+# Reading requests is the editors' (issue 15 gives the role this permission in setup_roles).
+editors.permissions.add(Permission.objects.get(codename="view_exchangerequest"))
+account({EDITOR!r}, editors)
+"""
+    subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=REPO_ROOT,
+        env=_server_env(server_database),
+        check=True,
+        capture_output=True,
+    )
+    return password
+
+
+def page_id(server_url, query):
+    with urllib.request.urlopen(f"{server_url}/api/v2/pages/?{query}", timeout=10) as response:  # noqa: S310
+        return json.load(response)["items"][0]["id"]
+
+
+def log_in(page, username, password):
+    page.goto("/admin/login/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+# --- The coordinator: keeps their own initiative current and submits it for review -----------------------------
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "375"])
+def test_a_coordinator_signs_in_to_a_dutch_admin_and_submits_with_the_main_button(
+    browser, server_url, password, viewport
+):
+    context = browser.new_context(base_url=server_url, viewport=viewport)
+    page = context.new_page()
+    width = viewport["width"]
+    try:
+        page.goto("/admin/login/")
+        expect(page.locator("h1")).to_contain_text("Netwerk Complexe Scheidingen")
+        expect(page.locator("main")).not_to_contain_text("Wagtail")
+        expect(page.locator("main")).not_to_contain_text("Password")
+        shot(page, f"coordinator-login-{width}")
+        log_in(page, COORDINATOR, password)
+        expect(page.locator('img[src*="gravatar"]')).to_have_count(0)
+        expect(page.locator("body")).not_to_contain_text("Wat is er nieuw in Wagtail")
+        shot(page, f"coordinator-dashboard-{width}")
+
+        page.goto(f"/admin/pages/{page_id(server_url, 'type=network.InitiativePage&slug=scheidingspunt')}/edit/")
+        themes = page.locator('input[type="checkbox"][name="themes"]')
+        assert themes.count() >= 10
+        expect(page.locator('input[type="checkbox"][name="municipalities"]').first).to_be_attached()
+        expect(page.locator('[name="last_confirmed"]')).to_have_count(0)
+        submit = page.locator('button[name="action-submit"]')
+        expect(submit).to_be_visible()  # the main button, not an item of "Meer acties"
+        expect(page.locator('button[name="action-publish"]')).to_have_count(0)
+        shot(page, f"coordinator-edit-{width}")
+
+        page.locator("#id_summary").fill("Scheidingspunt is het loket voor ouders in Zoetermeer die gaan scheiden.")
+        submit.click()
+        expect(page.locator(".messages")).to_contain_text("Scheidingspunt")
+    finally:
+        context.close()
+
+
+# --- The ministry editor: reads exchange requests, tidies tags, watches unconfirmed profiles ----------------------
+
+
+def test_an_editor_reads_a_request_as_it_was_written_and_tidies_tags(browser, server_url, password, page):
+    # A reader sends a request with paragraphs; the editor reads it in the admin.
+    page.goto("/contact/joop/")
+    page.locator('input[name="kind"]').first.check()
+    page.get_by_label("Uw naam").fill("Lies Verzoeker")
+    page.get_by_label("Uw organisatie").fill("Gemeente Goes")
+    page.get_by_label("Uw e-mailadres").fill("lies@example.org")
+    page.get_by_label("Uw bericht").fill("Eerste alinea over het loket.\n\nTweede alinea,\nmet een nieuwe regel.")
+    page.get_by_role("button", name="Verstuur").click()
+    expect(page.locator("h1")).to_contain_text("Bedankt")
+    expect(page.locator("main")).to_contain_text("redactie")  # JOOP has no contact address: it went to the editors
+
+    editor = browser.new_context(base_url=server_url, viewport=DESKTOP)
+    admin = editor.new_page()
+    try:
+        log_in(admin, EDITOR, password)
+        admin.goto("/admin/exchange_requests/")
+        row = admin.locator("tbody tr", has_text="Lies Verzoeker").first
+        listed_time = re.search(r"\d{1,2}:\d{2}", row.inner_text()).group(0)
+        row.get_by_role("link").first.click()
+        if "/inspect/" not in admin.url:
+            admin.get_by_role("link", name=re.compile("Inspecteren|Inspect")).first.click()
+        body = admin.locator("main")
+        expect(body).to_contain_text(listed_time)
+        message = admin.locator("dd", has_text="Eerste alinea")
+        assert message.inner_text().count("\n") >= 2, message.inner_text()
+        shot(admin, "editor-request-1280")
+
+        admin.goto("/admin/redactie/trefwoorden/")
+        admin.get_by_label("Zoek een trefwoord").fill("advoca")
+        admin.get_by_label("Zoek een trefwoord").press("Enter")
+        names = admin.locator("tbody td.title").all_inner_texts()
+        assert names and all("advoca" in name.lower() for name in names)
+        shot(admin, "editor-tags-1280")
+
+        admin.goto("/admin/redactie/niet-bevestigd/")
+        expect(admin.locator("main")).to_contain_text("langer dan zes maanden")
+        expect(admin.locator("thead")).to_contain_text("Coördinatoren (e-mail)")
+        expect(admin.locator("tbody")).to_contain_text(COORDINATOR)
+        shot(admin, "editor-stale-1280")
+
+        admin.goto(f"/admin/pages/{page_id(server_url, 'type=home.HomePage')}/edit/")
+        expect(admin.locator("main")).to_contain_text("Kies elke praktijk één keer")
+    finally:
+        editor.close()
