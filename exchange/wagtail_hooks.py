@@ -32,6 +32,9 @@ class ExchangeRequestInspectView(InspectView):
     def get_message_display_value(self):
         return linebreaksbr(self.object.message)
 
+    def get_sender_region_display_value(self):
+        return self.object.sender_region or "—"
+
     def get_created_at_display_value(self):
         return date_format(localtime(self.object.created_at), "DATETIME_FORMAT")
 
