@@ -1,6 +1,7 @@
 """The home page: what the platform is for, the regions, the editors' choices and what is new."""
 
 from django.db import models
+from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -81,7 +82,9 @@ class HomePage(Page):
             .public()
             .exclude(pk__in=[practice.pk for practice in featured])
             .for_listing()
-            .order_by("-first_published_at", "title")[:6]
+            # Newest day first; within a day the practice of a region or initiative (deeper in the tree) before the
+            # national lessons, so a reader sees what a region does rather than six general findings.
+            .order_by(TruncDate("first_published_at").desc(), "-depth", "-first_published_at", "title")[:6]
         )
         context["recent_updates"] = attach_places(
             UpdatePage.objects.descendant_of(self).live().public().order_by("-date", "title")[:5]
