@@ -1,6 +1,7 @@
 """Admin views of the editorial roles: confirming a profile, the stale-profiles report, tag rename and merge."""
 
 import datetime
+from urllib.parse import quote, urlencode
 
 from django import forms
 from django.contrib import messages
@@ -12,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -115,12 +117,26 @@ class StaleInitiativesView(ReportView):
 
 
 def _coordinator_emails(initiative):
-    """Whom to remind: the e-mail addresses in the initiative's coordinators group ("—" when it has nobody)."""
+    """Whom to remind: the initiative's coordinators, each a link that opens a reminder in the editor's own mail
+    program ("—" when the initiative has no coordinator with an address)."""
     group = coordinator_group(initiative)
     emails = (
         sorted(group.user_set.filter(is_active=True).exclude(email="").values_list("email", flat=True)) if group else []
     )
-    return ", ".join(emails) or "—"
+    if not emails:
+        return "—"
+    reminder = urlencode(
+        {
+            "subject": _("Is het profiel van %(title)s nog actueel?") % {"title": initiative.title},
+            "body": _(
+                "Wilt u het profiel van %(title)s nalopen en op uw dashboard bevestigen dat het nog klopt? "
+                "Het is langer dan zes maanden niet bevestigd."
+            )
+            % {"title": initiative.title},
+        },
+        quote_via=quote,
+    )
+    return format_html_join(", ", '<a href="mailto:{}?{}">{}</a>', ((email, reminder, email) for email in emails))
 
 
 # --- free tags: rename and merge ----------------------------------------------------------------------------------

@@ -354,6 +354,7 @@ def test_an_editor_reads_a_request_as_it_was_written_and_tidies_tags(browser, se
         expect(admin.locator("main")).to_contain_text("langer dan zes maanden")
         expect(admin.locator("main table thead").first).to_contain_text("Coördinatoren (e-mail)")
         expect(admin.locator("main table tbody").first).to_contain_text(COORDINATOR)
+        expect(admin.locator(f'main a[href^="mailto:{COORDINATOR}?subject="]')).to_be_visible()
         shot(admin, "editor-stale-1280")
 
         admin.goto(f"/admin/pages/{page_id(server_url, 'type=home.HomePage')}/edit/")

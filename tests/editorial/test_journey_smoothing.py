@@ -136,3 +136,15 @@ def test_the_tag_list_can_be_searched(network, editor):
     assert response.status_code == 200
     names = re.findall(r'<td class="title"><a [^>]*>([^<]+)</a>', html)
     assert names and all("advoca" in name.lower() for name in names)
+
+
+@pytest.mark.django_db
+def test_the_unconfirmed_profiles_report_says_its_limit_and_offers_a_reminder(network, coordinator, editor):
+    response = client_for(editor).get(reverse("editorial_stale_initiatives"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "langer dan zes maanden niet bevestigd, of nooit" in html
+    assert "Coördinatoren (e-mail)" in html
+    reminder = re.search(r'<a href="mailto:coordinator@scheidingspunt\.example\?([^"]+)">', html)
+    assert reminder, "no reminder link for Scheidingspunt's coordinator"
+    assert "subject=Is%20het%20profiel%20van%20Scheidingspunt%20nog%20actueel%3F" in reminder.group(1)
