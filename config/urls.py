@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
@@ -9,6 +11,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
 from search import views as search_views
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links; the icon itself is a (hashed) static file."""
+    return redirect(static("favicon.ico"), permanent=True)
+
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -32,6 +40,10 @@ urlpatterns += [path("i18n/setlang/", csrf_exempt(set_language), name="set_langu
 # Readers' views (compare, municipality lookup, contact form, statements) come before Wagtail's catch-all.
 urlpatterns += [path("", include("network.urls")), path("", include("exchange.urls"))]
 urlpatterns += [
-    path("toegankelijkheid/", TemplateView.as_view(template_name="pages/accessibility.html"), name="accessibility")
+    path("toegankelijkheid/", TemplateView.as_view(template_name="pages/accessibility.html"), name="accessibility"),
+    path("over-dit-platform/", TemplateView.as_view(template_name="pages/about.html"), name="about"),
+    path("colofon/", TemplateView.as_view(template_name="pages/colofon.html"), name="colofon"),
+    # Browsers ask for /favicon.ico whatever the page says; the file itself is a static file.
+    path("favicon.ico", favicon),
 ]
 urlpatterns += [path("", include(wagtail_urls))]

@@ -101,3 +101,30 @@ class DossierPractice(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("gekozen praktijk")
         verbose_name_plural = _("gekozen praktijken")
+
+
+class TagSlugRedirect(models.Model):
+    """An old address of a free tag: its slug before a rename, or the slug of a tag merged into another.
+
+    Shared links and feed subscriptions name a tag by its slug (``/praktijken/?tag=...``); after a rename or a
+    merge ``editorial.middleware.TagSlugRedirectMiddleware`` sends them to the tag's current slug.
+    """
+
+    old_slug = models.SlugField(_("oude slug"), max_length=100, unique=True, allow_unicode=True)
+    tag = models.ForeignKey("taggit.Tag", on_delete=models.CASCADE, related_name="+", verbose_name=_("trefwoord"))
+
+    class Meta:
+        verbose_name = _("oud adres van een trefwoord")
+        verbose_name_plural = _("oude adressen van trefwoorden")
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.tag.slug}"
+
+    @classmethod
+    def remember(cls, old_slug, tag):
+        """Send ``old_slug`` to ``tag`` from now on, and what pointed at ``old_slug``'s tag along with it."""
+        if old_slug == tag.slug:
+            return
+        cls.objects.filter(tag__slug=old_slug).update(tag=tag)
+        cls.objects.filter(old_slug=tag.slug).delete()  # the tag's own current slug is no old address
+        cls.objects.update_or_create(old_slug=old_slug, defaults={"tag": tag})

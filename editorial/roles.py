@@ -37,6 +37,7 @@ COORDINATORS_PREFIX = "Coördinatoren "
 WORKFLOW_NAME = "Redactionele controle"
 LEFTOVER_WAGTAIL_GROUPS = ("Moderators", "Editors")
 TASK_NAME = "Beoordeling door de redactie"
+WAGTAIL_DEFAULT_WORKFLOW_NAME = "Moderators approval"
 
 ADMIN_ACCESS = ("wagtailadmin", "access_admin")
 EDITOR_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock", "bulk_delete")
@@ -222,3 +223,9 @@ def _workflow(network, editors, summary):
     # An administrator may later choose another workflow for the network; that choice is kept.
     _, created = WorkflowPage.objects.get_or_create(page=network, defaults={"workflow": workflow})
     summary.workflow += created
+    # Wagtail's own default workflow ("Moderators approval", for a group "Moderators" nobody is in) sits on the
+    # root and so covers the home page: the editors' Dutch workflow replaces it there, an administrator's own
+    # choice stays.
+    summary.workflow += WorkflowPage.objects.filter(page__depth=1, workflow__name=WAGTAIL_DEFAULT_WORKFLOW_NAME).update(
+        workflow=workflow
+    )

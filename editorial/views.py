@@ -1,16 +1,19 @@
 """Admin views of the editorial roles: confirming a profile, the stale-profiles report, tag rename and merge."""
 
 import datetime
+from urllib.parse import quote, urlencode
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, F, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
@@ -22,6 +25,9 @@ from wagtail.models import Revision
 
 from network.models import InitiativePage
 from practices.models import PracticePageTag
+
+from .models import TagSlugRedirect
+from .roles import coordinator_group
 
 STALE_AFTER_MONTHS = 6
 CONFIRM_ACTION = "editorial.confirm_profile"
@@ -158,10 +164,37 @@ class StaleInitiativesView(ReportView):
             accessor=lambda page: page.last_confirmed.strftime("%d-%m-%Y") if page.last_confirmed else _("nooit"),
         ),
         Column("status", label=_("Status"), accessor="get_status_display"),
+        Column("coordinators", label=_("Coördinatoren (e-mail)"), accessor=lambda page: _coordinator_emails(page)),
     ]
+
+    # Says which profiles are listed, so an editor need not guess why a recently confirmed one is missing.
+    page_subtitle = _("langer dan zes maanden niet bevestigd, of nooit")
 
     def get_queryset(self):
         return stale_initiatives()
+
+
+def _coordinator_emails(initiative):
+    """Whom to remind: the initiative's coordinators, each a link that opens a reminder in the editor's own mail
+    program ("—" when the initiative has no coordinator with an address)."""
+    group = coordinator_group(initiative)
+    emails = (
+        sorted(group.user_set.filter(is_active=True).exclude(email="").values_list("email", flat=True)) if group else []
+    )
+    if not emails:
+        return "—"
+    reminder = urlencode(
+        {
+            "subject": _("Is het profiel van %(title)s nog actueel?") % {"title": initiative.title},
+            "body": _(
+                "Wilt u het profiel van %(title)s nalopen en op uw dashboard bevestigen dat het nog klopt? "
+                "Het is langer dan zes maanden niet bevestigd."
+            )
+            % {"title": initiative.title},
+        },
+        quote_via=quote,
+    )
+    return format_html_join(", ", '<a href="mailto:{}?{}">{}</a>', ((email, reminder, email) for email in emails))
 
 
 # --- free tags: rename and merge ----------------------------------------------------------------------------------
@@ -203,10 +236,19 @@ class MergeTagForm(forms.Form):
         self.fields["target"].queryset = Tag.objects.exclude(pk=tag.pk).order_by("name")
 
 
+TAGS_PER_PAGE = 50
+
+
 def tag_index(request):
+    """The free tags, searchable by name or slug, fifty to a page: near-duplicates are found by searching."""
     _require_tag_permission(request.user)
+    query = (request.GET.get("q") or "").strip()[:100]
     tags = Tag.objects.annotate(practice_count=Count("practices_practicepagetag_items")).order_by("name")
-    return TemplateResponse(request, "editorial/admin/tag_index.html", {"tags": tags})
+    if query:
+        tags = tags.filter(Q(name__icontains=query) | Q(slug__icontains=query))
+    page = Paginator(tags, TAGS_PER_PAGE).get_page(request.GET.get("p"))
+    context = {"tags": page.object_list, "page_obj": page, "query": query, "total": page.paginator.count}
+    return TemplateResponse(request, "editorial/admin/tag_index.html", context)
 
 
 def tag_edit(request, tag_id):
@@ -249,9 +291,10 @@ def rename_tag(tag, name):
     while Tag.objects.filter(slug=slug).exclude(pk=tag.pk).exists():
         number += 1
         slug = tag.slugify(name, number)
-    tag.slug = slug
+    old_slug, tag.slug = tag.slug, slug
     # Saving the tag reindexes the pages carrying it (search/signals.py).
     tag.save()
+    TagSlugRedirect.remember(old_slug, tag)
 
 
 @transaction.atomic
@@ -279,5 +322,6 @@ def merge_tags(source, target):
                     merged.append({**item, "tag": tag_id})
             revision.content["tagged_items"] = merged
             revision.save(update_fields=["content"])
+    TagSlugRedirect.remember(source.slug, target)
     # Deleting the merged tag reindexes the pages that carried it, which now carry the target (search/signals.py).
     source.delete()

@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
@@ -70,6 +71,37 @@ def add_coordinator_panel(request, panels):
     initiatives = list(coordinated_initiatives(request.user))
     if initiatives:
         panels.insert(0, CoordinatorPanel(initiatives))
+
+
+@hooks.register("construct_page_action_menu")
+def submit_is_the_main_action_for_whoever_cannot_publish(menu_items, request, context):
+    """A coordinator cannot publish, so submitting for review is what they came to do: make it the big button
+    instead of "save draft", which would leave their change unseen by the editors."""
+    if any(item.name == "action-publish" for item in menu_items):
+        return
+    submit = next((item for item in menu_items if item.name == "action-submit"), None)
+    if submit is not None:
+        menu_items.remove(submit)
+        menu_items.insert(0, SubmitForReviewMenuItem(order=submit.order))
+
+
+class SubmitForReviewMenuItem(SubmitForModerationMenuItem):
+    """Wagtail's submit button, saying what it does in the coordinators' words rather than naming the workflow."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        state = context["page"].current_workflow_state if context.get("page") else None
+        if state and state.status == state.STATUS_NEEDS_CHANGES:
+            context["label"] = _("Opnieuw ter beoordeling aanbieden")
+        else:
+            context["label"] = _("Ter beoordeling aanbieden")
+        return context
+
+
+@hooks.register("construct_help_menu")
+def leave_out_wagtail_release_news(request, menu_items):
+    # "What's new in Wagtail 8.0" is news for developers; coordinators and editors took it for the platform's.
+    menu_items[:] = [item for item in menu_items if not item.name.startswith("whats-new-in-wagtail")]
 
 
 @hooks.register("register_admin_urls")

@@ -5,5 +5,6 @@ from . import views
 urlpatterns = [
     path("contact/<slug:initiative>/", views.contact, name="exchange-contact"),
     path("contact/<slug:initiative>/verstuurd/", views.sent, name="exchange-sent"),
+    path("contact/", views.editors_contact, name="site-contact"),
     path("privacy/", views.privacy, name="privacy"),
 ]

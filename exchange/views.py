@@ -60,8 +60,18 @@ def contact(request, initiative):
 def sent(request, initiative):
     initiative = _live_initiative(initiative)
     undelivered = request.session.pop("exchange_undelivered", False)
-    context = {"initiative": initiative, "undelivered": undelivered}
+    # Say where the request went as the form and the e-mail say it: to the initiative, or to the editors.
+    context = {
+        "initiative": initiative,
+        "undelivered": undelivered,
+        "goes_to_editors": not _contact_addresses(initiative),
+    }
     return TemplateResponse(request, "exchange/sent.html", context)
+
+
+def editors_contact(request):
+    """The site-wide contact page: where a question for an initiative goes, and the editors' own address."""
+    return TemplateResponse(request, "pages/contact.html", {"editors_email": conf.fallback_email()})
 
 
 def privacy(request):

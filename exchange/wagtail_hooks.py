@@ -1,4 +1,7 @@
 from django.http import Http404
+from django.template.defaultfilters import linebreaksbr
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views.generic.models import IndexView, InspectView
@@ -50,11 +53,23 @@ class ExchangeRequestIndexView(IndexView):
 
 
 class ExchangeRequestInspectView(InspectView):
+    """A request as its sender wrote it: with its line breaks, and received at the site's own time (as in the
+    list), not in UTC. Only for those who may see it."""
+
     def get_object(self, queryset=None):
         instance = super().get_object(queryset)
         if not permission_policy.user_has_permission_for_instance(self.request.user, "view", instance):
             raise Http404
         return instance
+
+    def get_message_display_value(self):
+        return linebreaksbr(self.object.message)
+
+    def get_sender_region_display_value(self):
+        return self.object.sender_region or "—"
+
+    def get_created_at_display_value(self):
+        return date_format(localtime(self.object.created_at), "DATETIME_FORMAT")
 
 
 class ExchangeRequestViewSet(ModelViewSet):
@@ -70,6 +85,7 @@ class ExchangeRequestViewSet(ModelViewSet):
     menu_order = 310
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = ExchangeRequestInspectView
     list_display = ["created_at", "initiative", "kind", "name", "organisation", "sender_region"]
     list_filter = ["kind", "initiative"]
     search_fields = ["name", "organisation", "municipality", "message"]

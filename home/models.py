@@ -1,8 +1,10 @@
 """The home page: what the platform is for, the regions, the editors' choices and what is new."""
 
 from django.db import models
+from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -11,6 +13,27 @@ from editorial.models import ThemeDossierPage
 from network.models import NetworkIndexPage, RegionPage, UpdatePage
 from network.places import attach_places
 from practices.models import PracticeIndexPage, PracticePage
+
+
+class HomePageForm(WagtailAdminPageForm):
+    """Refuses a practice featured twice: it would show twice on the home page."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        formset = self.formsets.get("featured_practices")
+        if formset is None or not formset.is_valid():
+            return cleaned_data
+        seen = set()
+        for form in formset.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            practice = form.cleaned_data.get("practice")
+            if practice is None:
+                continue
+            if practice.pk in seen:
+                form.add_error("practice", _("Deze praktijk is hierboven al gekozen."))
+            seen.add(practice.pk)
+        return cleaned_data
 
 
 class HomePage(Page):
@@ -27,8 +50,16 @@ class HomePage(Page):
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("body"),
-        InlinePanel("featured_practices", label=_("uitgelichte praktijken")),
+        InlinePanel(
+            "featured_practices",
+            label=_("uitgelichte praktijken"),
+            help_text=_(
+                "Deze praktijken staan bovenaan de startpagina, in deze volgorde, vóór de recente praktijken. "
+                "Kies elke praktijk één keer; een praktijk die niet (meer) gepubliceerd is, wordt overgeslagen."
+            ),
+        ),
     ]
+    base_form_class = HomePageForm
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["network.NetworkIndexPage", "practices.PracticeIndexPage", "editorial.ThemeDossierPage"]
@@ -51,7 +82,9 @@ class HomePage(Page):
             .public()
             .exclude(pk__in=[practice.pk for practice in featured])
             .for_listing()
-            .order_by("-first_published_at", "title")[:6]
+            # Newest day first; within a day the practice of a region or initiative (deeper in the tree) before the
+            # national lessons, so a reader sees what a region does rather than six general findings.
+            .order_by(TruncDate("first_published_at").desc(), "-depth", "-first_published_at", "title")[:6]
         )
         context["recent_updates"] = attach_places(
             UpdatePage.objects.descendant_of(self).live().public().order_by("-date", "title")[:5]
@@ -63,7 +96,8 @@ class HomePage(Page):
 
         Works on a preview too, where the chosen practices are not in the database yet.
         """
-        chosen = [choice.practice_id for choice in self.featured_practices.all()]
+        # dict.fromkeys: a practice chosen twice (before the form refused it) still shows once.
+        chosen = list(dict.fromkeys(choice.practice_id for choice in self.featured_practices.all()))
         practices = PracticePage.objects.live().public().filter(pk__in=chosen).for_listing().in_bulk()
         return attach_places([practices[pk] for pk in chosen if pk in practices])
 

@@ -8,6 +8,7 @@ their region or under the network index.
 from datetime import date
 from typing import NamedTuple
 
+from django import forms
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,7 @@ from wagtail.search import index
 from core.blocks import ProseBlock
 from core.forms import StableSlugPageForm, StableSlugSnippetForm
 from core.models import SourceCitation
+from core.panels import EDITORS_ONLY
 
 from .choices import DeskForm, Discipline, Intensity, Level, Line, Shell, Status
 from .places import attach_places
@@ -285,12 +287,12 @@ class InitiativePage(Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("level"), FieldPanel("status")]),
-                FieldPanel("municipalities"),
+                FieldPanel("municipalities", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("region_wide"),
                 FieldRowPanel([FieldPanel("desk_form"), FieldPanel("intensity")]),
                 FieldPanel("website"),
             ],
-            heading=_("Vormgeving"),
+            heading=_("Kenmerken en werkgebied"),
         ),
         MultiFieldPanel(
             [
@@ -303,15 +305,17 @@ class InitiativePage(Page):
         ),
         InlinePanel("partners", label=_("partners")),
         InlinePanel("contacts", label=_("contactpersonen")),
-        FieldPanel("themes"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         InlinePanel("factors", label=_("faciliterende en belemmerende factoren")),
         InlinePanel("lessons", label=_("geleerde lessen")),
         FieldPanel("body"),
-        FieldPanel("last_confirmed"),
-        InlinePanel("sources", label=_("bronnen")),
+        # The date moves only through the coordinator's "still current" button on the dashboard.
+        FieldPanel("last_confirmed", permission=EDITORS_ONLY),
+        # The study's citations and where each fact comes from: the editors keep them; folded, so they do not
+        # lengthen a coordinator's form.
         MultiFieldPanel(
-            [FieldPanel("field_sections"), FieldPanel("confirmed_fields")],
-            heading=_("Herkomst van de kenmerken"),
+            [InlinePanel("sources", label=_("bronnen")), FieldPanel("field_sections"), FieldPanel("confirmed_fields")],
+            heading=_("Bronnen (bijgehouden door de redactie)"),
             classname="collapsed",
         ),
     ]

@@ -217,14 +217,14 @@ def comparison_rows(initiatives):
     rows = []
     for label, values_of in dimensions:
         cells = [values_of(initiative) for initiative in initiatives]
-        if values_of in by_text_only:
-            compared = {tuple(item.text for item in cell) for cell in cells}
-        else:
-            compared = {tuple((item.text, item.detail) for item in cell) for cell in cells}
         # An empty cell is something the study did not report, not a finding: a known value beside an unknown
         # one is no difference (§4.1.2.1 says every region meets every six to eight weeks, though only three
         # profiles have the rhythm filled in). Only two known values that differ make a difference.
-        compared.discard(())
+        known = [cell for cell in cells if cell]
+        if values_of in by_text_only:
+            compared = {tuple(item.text for item in cell) for cell in known}
+        else:
+            compared = {tuple((item.text, item.detail) for item in cell) for cell in known}
         rows.append(Row(label, cells, len(compared) > 1))
     return rows
 

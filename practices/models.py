@@ -5,6 +5,7 @@ the network overview). ``Theme`` and ``Factor`` are snippets with the stable slu
 ``PracticeIndexPage`` is the filterable overview at /praktijken/.
 """
 
+from django import forms
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -166,7 +167,14 @@ class PracticePage(Page):
         FieldPanel("kind"),
         FieldPanel("summary"),
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("themes"), FieldPanel("factors"), FieldPanel("tags")], heading=_("Trefwoorden")),
+        MultiFieldPanel(
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("factors", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+            ],
+            heading=_("Trefwoorden"),
+        ),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("target_groups"), FieldPanel("disciplines")]),
@@ -177,7 +185,12 @@ class PracticePage(Page):
         FieldPanel("results"),
         FieldPanel("lessons"),
         FieldPanel("contact"),
-        InlinePanel("sources", label=_("bronnen")),
+        # The study's citations: the editors keep them; folded, so they do not lengthen a coordinator's form.
+        MultiFieldPanel(
+            [InlinePanel("sources", label=_("bronnen"))],
+            heading=_("Bronnen (bijgehouden door de redactie)"),
+            classname="collapsed",
+        ),
     ]
     search_fields = [
         *Page.search_fields,

@@ -4,8 +4,10 @@ Filtering, counting and ordering live in the search service, so the overview, th
 feeds agree on what a filter means.
 """
 
+from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from taggit.models import Tag
 
 from search.facets import FACET_NAMES
 from search.pagination import paginate
@@ -13,7 +15,10 @@ from search.query import SearchInputError, UnknownFilterValue, parse_search_quer
 from search.questions import log_question
 from search.views import concept_filters, params_without_page
 
-from .models import Theme, public_tags, unpublished_tags
+from .models import PracticePage, Theme, unpublished_tags
+
+# How many tags the filter shows with their counts before "more"; the rest are a click (and a search) away.
+TOP_TAGS = 12
 
 # Every facet narrows the overview, except the page type: the overview lists practices only.
 FILTERS = tuple(name for name in FACET_NAMES if name != "type")
@@ -27,10 +32,10 @@ def serve_practice_index(page, request):
             "query_without_page": params_without_page(request),
             "q": request.GET.get("q", ""),
             "theme_labels": dict(Theme.objects.values_list("slug", "label")),
-            "tag_options": public_tags().order_by("name"),
             "selected_tags": request.GET.getlist("tag"),
         }
     )
+    context["top_tags"], context["more_tags"] = _tag_options(context["selected_tags"])
     try:
         query = parse_search_query(_overview_params(request.GET, page.paginate_by))
         refuse_unpublished_tags(query)
@@ -50,9 +55,36 @@ def serve_practice_index(page, request):
             "facet_groups": results.results.facet_groups(leave_out=("type",)),
             "concept_filters": concept_filters(request, results.results, facets=FILTERS),
             "is_filtered": any(key in request.GET for key in FILTERS),
+            "kind_labels": _kind_labels(results.results.hits),
         }
     )
     return TemplateResponse(request, page.get_template(request), context)
+
+
+def _tag_options(selected):
+    """The tag filter's choices: the most used tags (and the chosen ones) first, then the rest by name.
+
+    The search service does not count tags, so the counts come from the database in one query: how many live,
+    public practices carry each tag (a draft's tags never show), over the whole overview rather than the current
+    filters.
+    """
+    public = PracticePage.objects.live().public()
+    tags = list(
+        Tag.objects.filter(practices_practicepagetag_items__content_object__in=public)
+        .annotate(practice_count=Count("practices_practicepagetag_items", distinct=True))
+        .order_by("-practice_count", "name")
+    )
+    top = [tag for position, tag in enumerate(tags) if position < TOP_TAGS or tag.slug in selected]
+    more = sorted((tag for tag in tags if tag not in top), key=lambda tag: tag.name.lower())
+    return top, more
+
+
+def _kind_labels(page_of_hits):
+    """Each listed practice's kind ("Werkwijze", "Geleerde les", ...), as the home page's cards label them."""
+    ids = [hit.id for hit in page_of_hits]
+    kinds = dict(PracticePage.objects.filter(pk__in=ids).values_list("pk", "kind"))
+    labels = dict(PracticePage.Kind.choices)
+    return {pk: labels.get(kind, "") for pk, kind in kinds.items()}
 
 
 def _overview_params(params, per_page):

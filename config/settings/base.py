@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "editorial.middleware.TagSlugRedirectMiddleware",
     "core.security.PasswordResetThrottleMiddleware",
     # After the language and the user are known; answers anonymous readers with a kept page (core/page_cache.py).
     "core.page_cache.PageCacheMiddleware",
@@ -177,6 +178,12 @@ WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# The admin is the platform's, in Dutch: no avatars from Gravatar (the CSP blocks them, and they would tell a
+# third party who works in the admin), no Wagtail release news or update check for coordinators.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial.forms.LoginForm"
 
 # A strict Content-Security-Policy for the public site: everything from the site itself, nothing inline.
 # The Wagtail admin needs inline styles of its own, so it gets a policy without that restriction.

@@ -16,6 +16,9 @@ FIXED_PAGES = {
     "privacy": "/privacy/",
     "accessibility": "/toegankelijkheid/",
     "about-source": "/over-de-bron/",
+    "about": "/over-dit-platform/",
+    "colofon": "/colofon/",
+    "site-contact": "/contact/",
 }
 PAGE_TYPES = [
     "home",

@@ -55,7 +55,7 @@ def test_two_three_or_four_initiatives_stand_side_by_side_in_the_order_asked(cli
     assert response.status_code == 200
     assert column_headers(html) == [network.initiative(slug).title for slug in slugs]
     assert [label.strip() for label in row_headers(html)] == list(ALL_DIMENSIONS)
-    assert '<table class="compare-table">' in html
+    assert re.search(r'<table class="compare-table[ "]', html)
 
 
 @pytest.mark.django_db
@@ -142,6 +142,19 @@ def test_a_value_beside_an_empty_cell_is_no_difference(client, network):
     other.save_revision().publish()
     html = client.get(f"/vergelijk/?initiatieven=joop,{other.slug}").content.decode()
     assert "Overlegritme" in [label.strip() for label in different_rows(html)]
+
+
+def test_an_unknown_value_is_no_difference(client, network):
+    known = add_initiative(network.region("twente"), level="regionaal", meeting_rhythm="Maandelijks")
+    unknown = add_initiative(network.region("twente"), level="regionaal", meeting_rhythm="")
+    html = client.get(f"/vergelijk/?initiatieven={known.slug},{unknown.slug}").content.decode()
+    assert "Overlegritme" in [label.strip() for label in row_headers(html)]
+    assert "Overlegritme" not in [label.strip() for label in different_rows(html)]
+    assert "‘Onbekend’ telt niet als verschil" in html
+
+    other = add_initiative(network.region("twente"), level="regionaal", meeting_rhythm="Wekelijks")
+    html = client.get(f"/vergelijk/?initiatieven={known.slug},{unknown.slug},{other.slug}").content.decode()
+    assert "Overlegritme" in [label.strip() for label in different_rows(html)]  # two known values that differ
 
 
 @pytest.mark.django_db
