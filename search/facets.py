@@ -44,6 +44,8 @@ class Facet:
     label_field: str = ""
     choices: str = ""  # dotted path of a TextChoices class, or "page_types" for the page-type registry
     counted: bool = True  # counted and offered on the search page
+    # Values exist for readers only once a searchable page carries them (a draft's free tags are not public).
+    carried_only: bool = False
 
     @property
     def model(self):
@@ -84,7 +86,16 @@ FACETS = (
     Facet("factor", _("Factor"), RELATION, "factors", label_model="practices.Factor", label_field="label"),
     Facet("discipline", _("Discipline"), CHOICES, "disciplines", choices="network.choices.Discipline", counted=False),
     # Tags are the practices' free keywords: too many to count on every search, offered by the overview.
-    Facet("tag", _("Trefwoord"), RELATION, "tags", label_model="taggit.Tag", label_field="name", counted=False),
+    Facet(
+        "tag",
+        _("Trefwoord"),
+        RELATION,
+        "tags",
+        label_model="taggit.Tag",
+        label_field="name",
+        counted=False,
+        carried_only=True,
+    ),
     Facet("type", _("Soort"), COLUMN, "type", choices="page_types"),
 )
 

@@ -11,7 +11,10 @@ def known_values(facet, values):
     values = list(values)
     if declared.choices:
         return set(values) & set(declared.choice_labels())
-    return set(declared.model.objects.filter(slug__in=values).values_list("slug", flat=True))
+    existing = declared.model.objects.filter(slug__in=values)
+    if declared.carried_only:
+        existing = existing.filter(search_documents__isnull=False)
+    return set(existing.values_list("slug", flat=True))
 
 
 def labels(facet, values):

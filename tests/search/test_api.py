@@ -2,6 +2,7 @@
 
 import pytest
 
+from search.indexing import reindex_subtree
 from tests.factories import add_practice
 
 RESULT_KEYS = {"type", "title", "url", "initiative", "region", "themes", "factors", "tags", "snippet", "score"}
@@ -169,3 +170,16 @@ def test_publishing_still_works_when_elasticsearch_is_down(
     assert client.get("/netwerk/twente/bram/").status_code == 200
     assert _titles(client, "omgangsregelingwerkplaats") == {"Twentse omgangsregelingwerkplaats"}
     assert "Could not update the elasticsearch index" in caplog.text
+
+
+@pytest.mark.django_db
+def test_a_tag_only_a_draft_carries_is_unknown_to_search(client, network):
+    # Saving a draft writes its tags at once; readers must not filter by them before review.
+    draft = add_practice(
+        network.initiative("joop"), title="Concept met trefwoord", tags=["geheimtrefwoord"], publish=False
+    )
+    for path in ("/api/v1/search/", "/zoeken/", "/feeds/rss/"):
+        assert client.get(path, {"tag": "geheimtrefwoord"}).status_code in (400, 404), path
+    draft.save_revision().publish()
+    reindex_subtree(draft)
+    assert client.get("/api/v1/search/", {"tag": "geheimtrefwoord"}).json()["count"] == 1
