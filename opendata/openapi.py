@@ -10,6 +10,7 @@ from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
+from search.facets import FACETS, PAGE_TYPES
 from search.query import BACKEND_CHOICES, MAX_LIMIT, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW
 
 from .api import MAX_ID, MAX_OFFSET, MAX_SEARCH_LENGTH
@@ -34,17 +35,15 @@ def _query(name, schema, description):
 
 
 SLUGS = {"type": "string", "maxLength": 200}
+# The search API's filters are the facet registry's (search/facets.py); the page types are its page types.
 FILTERS = [
-    _query(name, SLUGS, f"{label}: slugs, comma-separated or repeated (OR within, AND across filters).")
-    for name, label in [
-        ("region", "Regio's"),
-        ("initiative", "Initiatieven"),
-        ("theme", "Thema's"),
-        ("factor", "Factoren"),
-        ("discipline", "Disciplines"),
-        ("type", "Soorten: practice, initiative, update, region"),
-        ("tag", "Trefwoorden"),
-    ]
+    _query(
+        facet.name,
+        SLUGS,
+        f"{facet.label}: slugs, comma-separated or repeated (OR within, AND across filters)."
+        + (f" Waarden: {', '.join(page_type.name for page_type in PAGE_TYPES)}." if facet.name == "type" else ""),
+    )
+    for facet in FACETS
 ]
 
 SEARCH_RESULT = {
@@ -58,7 +57,14 @@ SEARCH_RESULT = {
         "themes": {"type": "array"},
         "factors": {"type": "array"},
         "tags": {"type": "array"},
+        "promoted": {"type": "boolean", "description": "Door de redactie aanbevolen voor deze vraag."},
     },
+}
+
+CONCEPT = {
+    "type": "object",
+    "required": ["facet", "value", "label"],
+    "properties": {"facet": {"type": "string"}, "value": {"type": "string"}, "label": {"type": "string"}},
 }
 
 SEARCH = {
@@ -87,6 +93,11 @@ SEARCH = {
                                 "count": {"type": "integer", "minimum": 0},
                                 "results": {"type": "array", "items": SEARCH_RESULT},
                                 "facets": {"type": "object"},
+                                "concepts": {
+                                    "type": "array",
+                                    "items": CONCEPT,
+                                    "description": "Thema's, factoren, initiatieven en plaatsen die de vraag noemt.",
+                                },
                             },
                         }
                     }

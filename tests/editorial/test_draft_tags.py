@@ -42,14 +42,18 @@ def test_a_drafts_tag_is_an_unknown_filter_value_everywhere_readers_can_name_it(
 
 
 @pytest.mark.django_db
-def test_the_tag_appears_once_an_editor_approves_the_practice(draft_with_tag, editor):
+def test_the_tag_appears_once_an_editor_approves_the_practice(
+    draft_with_tag, editor, django_capture_on_commit_callbacks
+):
     coordinator = draft_with_tag.owner
     edit_url = reverse("wagtailadmin_pages:edit", args=[draft_with_tag.pk])
     data = page_form_data(draft_with_tag, coordinator)
     assert client_for(coordinator).post(edit_url, {**data, "action-submit": "1"}).status_code == 302
     task_state = current_task_state(draft_with_tag)
     approve_url = reverse("wagtailadmin_pages:workflow_action", args=[draft_with_tag.pk, "approve", task_state.pk])
-    assert client_for(editor).post(approve_url, {"comment": ""}).status_code == 302
+    # The publication reaches the search index once committed, as on the site.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client_for(editor).post(approve_url, {"comment": ""}).status_code == 302
 
     assert TAG in Client().get("/praktijken/").content.decode()
     feed = Client().get("/feeds/rss/", {"tag": SLUG})

@@ -150,7 +150,7 @@ def test_an_unknown_value_is_no_difference(client, network):
     html = client.get(f"/vergelijk/?initiatieven={known.slug},{unknown.slug}").content.decode()
     assert "Overlegritme" in [label.strip() for label in row_headers(html)]
     assert "Overlegritme" not in [label.strip() for label in different_rows(html)]
-    assert "‘Onbekend’ telt niet als verschil" in html
+    assert "een leeg vak betekent dat zij er niets over zegt, en is geen verschil" in html
 
     other = add_initiative(network.region("twente"), level="regionaal", meeting_rhythm="Wekelijks")
     html = client.get(f"/vergelijk/?initiatieven={known.slug},{unknown.slug},{other.slug}").content.decode()

@@ -5,7 +5,19 @@ import pytest
 from search.indexing import reindex_subtree
 from tests.factories import add_practice
 
-RESULT_KEYS = {"type", "title", "url", "initiative", "region", "themes", "factors", "tags", "snippet", "score"}
+RESULT_KEYS = {
+    "type",
+    "title",
+    "url",
+    "initiative",
+    "region",
+    "themes",
+    "factors",
+    "tags",
+    "snippet",
+    "score",
+    "promoted",
+}
 
 
 @pytest.mark.django_db
