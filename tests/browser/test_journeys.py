@@ -200,9 +200,11 @@ def test_compare_does_not_count_unknown_and_keeps_the_characteristics_in_view_on
     expect(phone.locator(".compare-scroll-hint")).to_be_visible()
     label = phone.locator(".compare-table tbody th").first
     before = label.bounding_box()["x"]
-    phone.locator(".table-wrapper").evaluate("element => { element.scrollLeft = 400; }")
+    # Scrolled to the end: the last initiative comes into view and the characteristics stay where they were.
+    phone.locator(".table-wrapper").evaluate("element => { element.scrollLeft = element.scrollWidth; }")
     assert abs(label.bounding_box()["x"] - before) < 1, "the characteristics scroll away with the values"
-    expect(phone.locator(".compare-table thead th").nth(3)).to_be_in_viewport()
+    last = phone.locator(".compare-table thead th").nth(3).bounding_box()
+    assert 0 <= last["x"] and last["x"] + last["width"] <= phone.viewport_size["width"] + 1, last
     shot(phone, "reader-compare-375")
 
 
