@@ -5,6 +5,8 @@ from django.http import HttpResponsePermanentRedirect
 from .models import TagSlugRedirect
 
 TAG_PARAMETER = "tag"
+# Longer values are no slug of ours (taggit's slug field holds 100 characters).
+MAX_SLUG_LENGTH = 100
 
 
 class TagSlugRedirectMiddleware:
@@ -25,7 +27,9 @@ class TagSlugRedirectMiddleware:
     @staticmethod
     def _redirect(request):
         slugs = request.GET.getlist(TAG_PARAMETER)
-        current = dict(TagSlugRedirect.objects.filter(old_slug__in=slugs).values_list("old_slug", "tag__slug"))
+        # Only what could be a slug reaches the database: PostgreSQL refuses a NUL byte in any query (a 500).
+        candidates = [slug for slug in slugs if slug.isprintable() and len(slug) <= MAX_SLUG_LENGTH]
+        current = dict(TagSlugRedirect.objects.filter(old_slug__in=candidates).values_list("old_slug", "tag__slug"))
         if not current:
             return None
         params = request.GET.copy()

@@ -52,3 +52,11 @@ def test_suggestions_still_come_for_a_word_with_a_stray_quote(client):
         item["title"] for item in client.get("/api/v1/search/suggest/", {"q": 'casusover"'}).json()["suggestions"]
     ]
     assert any("asusoverleg" in title for title in titles)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", SEARCHING_VIEWS)
+def test_control_characters_in_a_filter_are_a_clear_answer(client, path):
+    # Found by the fuzzer on PostgreSQL, which refuses a NUL byte in any query: the tag filter's redirect lookup.
+    response = client.get(path, {"tag": "a\x00b", "factor": "x\x17y"})
+    assert response.status_code in (200, 400, 404)
