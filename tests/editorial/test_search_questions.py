@@ -67,3 +67,12 @@ def test_a_promoted_page_comes_first_and_is_marked(client, network):
     # A filter that excludes the page excludes the promotion too.
     filtered = client.get("/api/v1/search/", {"q": "casusoverleg", "type": "practice"}).json()
     assert promoted.url not in [result["url"] for result in filtered["results"]]
+
+
+@pytest.mark.django_db
+def test_editors_may_promote_pages_and_coordinators_may_not(editor, coordinator):
+    from django.urls import reverse
+
+    add = reverse("wagtailsearchpromotions:add")
+    assert client_for(editor).get(add).status_code == 200
+    assert client_for(coordinator).get(add).status_code in (302, 403)

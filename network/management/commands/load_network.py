@@ -210,25 +210,18 @@ class NetworkLoader:
     def load_vocabulary(self):
         # The first search terms of each concept (network/data/search_terms.json); editors keep them afterwards.
         terms = json.loads((DATA_DIR / "search_terms.json").read_text(encoding="utf-8"))
-        for entry in self.taxonomy["themes"]:
-            self.snippet(
-                Theme,
-                "slug",
-                entry["slug"],
-                label=entry["label_nl"],
-                label_en=entry.get("label_en", ""),
-                search_terms="\n".join(terms["themes"].get(entry["slug"], [])),
-            )
-        for entry in self.taxonomy["factors"]:
-            self.snippet(
-                Factor,
-                "slug",
-                entry["slug"],
-                label=entry["label_nl"],
-                label_en=entry.get("label_en", ""),
-                kind=entry["kind"],
-                search_terms="\n".join(terms["factors"].get(entry["slug"], [])),
-            )
+        for model, key in ((Theme, "themes"), (Factor, "factors")):
+            for entry in self.taxonomy[key]:
+                values = {"kind": entry["kind"]} if "kind" in entry else {}
+                self.snippet(
+                    model,
+                    "slug",
+                    entry["slug"],
+                    label=entry["label_nl"],
+                    label_en=entry.get("label_en", ""),
+                    search_terms="\n".join(terms[key].get(entry["slug"], [])),
+                    **values,
+                )
 
     def load_organisations(self):
         return {
