@@ -10,6 +10,10 @@ again and expires after ``PAGE_CACHE_SECONDS``.
 Kept by address (host, path, language), so that ``PageCacheMiddleware`` answers before Wagtail looks the page up:
 a kept page costs two cache reads and no database query. Pages with view restrictions (password, login, groups)
 are never kept, so Wagtail's own check runs for every request to them.
+
+Everyone else (editors, a query string, a first visit after a change) gets a page rendered now, but its parts
+that show only published content are fragments kept under the same version (``{% published_fragment %}`` in
+``core_tags``): rendering them is most of a page's queries, the rest is finding the page.
 """
 
 from django.conf import settings
@@ -35,8 +39,13 @@ CONTENT_APPS = {
 }
 
 
-def content_version():
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+def content_version(request=None):
+    """The current version; read once per request when ``request`` is given (a page asks for it several times)."""
+    if request is None:
+        return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    if not hasattr(request, "_content_version"):
+        request._content_version = cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    return request._content_version
 
 
 def content_changed(**kwargs):
@@ -69,7 +78,19 @@ def _cacheable(request):
 
 
 def _key(request):
-    return f"page-cache:{content_version()}:{request.get_host()}{request.path}:{translation.get_language()}"
+    return f"page-cache:{content_version(request)}:{request.get_host()}{request.path}:{translation.get_language()}"
+
+
+def fragment_key(request, name, vary_on):
+    """Where a fragment of published content is kept, or None when it must be rendered now.
+
+    Previews and drafts (Wagtail sets ``request.is_preview``) show content that is not published, so they are
+    never kept nor read from the cache.
+    """
+    if settings.PAGE_CACHE_SECONDS <= 0 or request is None or getattr(request, "is_preview", False):
+        return None
+    parts = ":".join(str(value) for value in vary_on)
+    return f"fragment:{content_version(request)}:{translation.get_language()}:{name}:{parts}"
 
 
 class PageCacheMiddleware:

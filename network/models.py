@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from django import forms
 from django.db import models
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from rest_framework import serializers
@@ -54,13 +54,17 @@ class NetworkIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        regions = list(RegionPage.objects.child_of(self).live().public().order_by("title"))
-        initiatives = InitiativePage.objects.descendant_of(self).live().public().for_listing().order_by("title")
-        context["regions"] = attach_children(regions, initiatives, "live_initiatives")
-        context["national_practices"] = (
-            self.get_children().live().public().type(_practice_model()).specific().order_by("title")
+        # Read only when the template renders them: not while the content is a kept fragment (core.page_cache).
+        context["regions"] = SimpleLazyObject(self.regions_with_initiatives)
+        context["national_practices"] = SimpleLazyObject(
+            lambda: list(self.get_children().live().public().type(_practice_model()).specific().order_by("title"))
         )
         return context
+
+    def regions_with_initiatives(self):
+        regions = list(RegionPage.objects.child_of(self).live().public().order_by("title"))
+        initiatives = InitiativePage.objects.descendant_of(self).live().public().for_listing().order_by("title")
+        return attach_children(regions, initiatives, "live_initiatives")
 
 
 class NetworkSource(SourceCitation):
@@ -119,16 +123,21 @@ class RegionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["initiatives"] = (
-            InitiativePage.objects.child_of(self).live().public().order_by("title").prefetch_related("themes")
+        # Read only when the template renders them: not while the content is a kept fragment (core.page_cache).
+        context["initiatives"] = SimpleLazyObject(
+            lambda: list(
+                InitiativePage.objects.child_of(self).live().public().order_by("title").prefetch_related("themes")
+            )
         )
-        municipalities = list(self.municipalities.all())
+        municipalities = self.municipalities.all()
         context["municipalities"] = municipalities
-        context["study_municipalities"] = [m for m in municipalities if m.section]
-        context["other_municipalities"] = [m for m in municipalities if not m.section]
+        context["study_municipalities"] = SimpleLazyObject(lambda: [m for m in municipalities if m.section])
+        context["other_municipalities"] = SimpleLazyObject(lambda: [m for m in municipalities if not m.section])
         practice_model = _practice_model()
-        context["practices"] = attach_places(
-            practice_model.objects.descendant_of(self).live().public().for_listing().order_by("title")
+        context["practices"] = SimpleLazyObject(
+            lambda: attach_places(
+                practice_model.objects.descendant_of(self).live().public().for_listing().order_by("title")
+            )
         )
         return context
 
@@ -452,10 +461,14 @@ class InitiativePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         practice_model = _practice_model()
-        context["practices"] = attach_places(
-            practice_model.objects.child_of(self).live().public().for_listing().order_by("title")
+        # Lazy, like the querysets below: read only when the page's fragment is not kept (core.page_cache).
+        context["practices"] = SimpleLazyObject(
+            lambda: attach_places(practice_model.objects.child_of(self).live().public().for_listing().order_by("title"))
         )
-        context["updates"] = UpdatePage.objects.child_of(self).live().public().order_by("-date")[:10]
+        # .public() reads the view restrictions as soon as it is called.
+        context["updates"] = SimpleLazyObject(
+            lambda: list(UpdatePage.objects.child_of(self).live().public().order_by("-date")[:10])
+        )
         context["partners"] = self.partners.select_related("organisation")
         context["factors"] = self.factors.select_related("factor").order_by("factor__kind", "sort_order")
         return context

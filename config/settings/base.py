@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "core.security.PasswordResetThrottleMiddleware",
     # After the language and the user are known; answers anonymous readers with a kept page (core/page_cache.py).
     "core.page_cache.PageCacheMiddleware",
+    # For every page the cache did not answer: the Site without a query (core/routing.py).
+    "core.routing.SiteMiddleware",
     # Last, as Axes asks: it turns a lockout raised during login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
