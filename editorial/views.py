@@ -23,6 +23,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.log_actions import log
 from wagtail.models import Revision
 
+from core.frontend_cache import purge_page_and_listings
 from network.models import InitiativePage
 from practices.models import PracticePageTag
 
@@ -76,6 +77,8 @@ def confirm_profile(request, page_id):
             user=request.user,
             data={"date": today.isoformat(), "fields": ticked},
         )
+        # Saved without a publish (the confirmation is not a new version): the proxy forgets the profile itself.
+        transaction.on_commit(lambda: purge_page_and_listings(initiative))
     messages.success(request, _("Het profiel van %(title)s is bevestigd als actueel.") % {"title": initiative.title})
     next_url = request.POST.get("next", "")
     if _safe(request, next_url):
