@@ -1,10 +1,9 @@
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from core.page_cache import fragment_key
+from core.page_cache import fragment_key, keep, read_kept
 
 register = template.Library()
 
@@ -55,8 +54,8 @@ class PublishedFragmentNode(template.Node):
         key = fragment_key(context.get("request"), name, vary_on)
         if key is None:
             return self.nodelist.render(context)
-        html = cache.get(key)
+        html = read_kept(key)
         if html is None:
             html = self.nodelist.render(context)
-            cache.set(key, html, timeout=settings.PAGE_CACHE_SECONDS)
+            keep(key, html)
         return html
