@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy as _
+
 from search.analysis import tokenize
 
 PLACES_DIR = Path(__file__).resolve().parent / "data" / "places"
@@ -164,8 +166,8 @@ class Area:
         return f"{self.name} ({self.code})"
 
 
-# How the site names each kind of area (Dutch: the site's language; the English interface translates the page).
-AREA_KINDS = {"youth_care_region": "CBS-jeugdregio", "landsdeel": "CBS-landsdeel", "province": "provincie"}
+# How the site names each kind of area.
+AREA_KINDS = {"youth_care_region": _("CBS-jeugdregio"), "landsdeel": _("CBS-landsdeel"), "province": _("provincie")}
 
 
 def area(code: str) -> Area | None:
