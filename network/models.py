@@ -9,6 +9,7 @@ from datetime import date
 from typing import NamedTuple
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +27,7 @@ from core.forms import StableSlugPageForm, StableSlugSnippetForm
 from core.models import SourceCitation
 from core.panels import EDITORS_ONLY
 
+from . import reference
 from .choices import DeskForm, Discipline, Intensity, Level, Line, Shell, Status
 from .places import attach_places
 
@@ -96,6 +98,28 @@ class RegionPage(Page):
     label_en = models.CharField(_("naam in het Engels"), max_length=100, blank=True)
     provinces = models.CharField(_("provincie(s)"), max_length=255, blank=True)
     intro = models.TextField(_("inleiding"), blank=True)
+    # What the region consists of, as CBS areas: every municipality in them belongs to the region (reference data
+    # in network/data/places/, where the README names CBS's classification, its year and the copy used).
+    cbs_areas = models.CharField(
+        _("samenstelling (CBS-gebieden)"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "De CBS-gebieden waaruit deze regio bestaat, met hun code, gescheiden door komma's: een jeugdregio "
+            "(JZ14 is Twente), een landsdeel (LD01 is Noord-Nederland) of een provincie (PV29 is Zeeland). Alle "
+            "gemeenten in die gebieden horen dan bij de regio, volgens CBS (gebiedsindelingen 2023). Vul alleen "
+            "een gebied in waarvan een bron zegt dat de regio het is, en zeg hieronder welke."
+        ),
+    )
+    cbs_areas_basis = models.CharField(
+        _("grond voor de samenstelling"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Waarop de samenstelling rust, met de paragraaf: bijvoorbeeld ‘De studie noemt de regio Twente "
+            "(§3.2); zo heet CBS-jeugdregio JZ14.’ Lezers zien deze zin op de regiopagina."
+        ),
+    )
 
     base_form_class = StableSlugPageForm
 
@@ -103,6 +127,9 @@ class RegionPage(Page):
         *Page.content_panels,
         FieldRowPanel([FieldPanel("label_en"), FieldPanel("provinces")]),
         FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("cbs_areas"), FieldPanel("cbs_areas_basis")], heading=_("Samenstelling van de regio")
+        ),
         InlinePanel("sources", label=_("bronnen")),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("provinces")]
@@ -111,6 +138,8 @@ class RegionPage(Page):
         "provinces",
         "intro",
         APIField("municipalities", serializer=serializers.StringRelatedField(many=True)),
+        "cbs_areas",
+        "cbs_areas_basis",
         "sources",
     ]
 
@@ -121,6 +150,34 @@ class RegionPage(Page):
         verbose_name = _("regio")
         verbose_name_plural = _("regio's")
 
+    def clean(self):
+        super().clean()
+        codes, unknown = parse_cbs_areas(self.cbs_areas)
+        if unknown:
+            raise ValidationError(
+                {
+                    "cbs_areas": _(
+                        "Onbekend CBS-gebied: %(codes)s. Gebruik codes uit de CBS-indeling, gescheiden door "
+                        "komma's, bijvoorbeeld JZ14 (jeugdregio Twente) of LD01 (landsdeel Noord-Nederland)."
+                    )
+                    % {"codes": ", ".join(unknown)}
+                }
+            )
+        if codes and not self.cbs_areas_basis.strip():
+            raise ValidationError(
+                {"cbs_areas_basis": _("Zeg waarop de samenstelling rust, met de paragraaf van de bron.")}
+            )
+        self.cbs_areas = ", ".join(codes)
+
+    def areas(self):
+        """The CBS areas the region consists of (reference data; no query)."""
+        codes, _unknown = parse_cbs_areas(self.cbs_areas)
+        return [reference.area(code) for code in codes]
+
+    def area_municipalities(self):
+        """The municipalities of the region's CBS areas, each once, in the reference file's order (no query)."""
+        return list({m.code: m for area in self.areas() for m in area.municipalities}.values())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Read only when the template renders them: not while the content is a kept fragment (core.page_cache).
@@ -129,6 +186,8 @@ class RegionPage(Page):
                 InitiativePage.objects.child_of(self).live().public().order_by("title").prefetch_related("themes")
             )
         )
+        context["areas"] = self.areas()  # reference data, no query
+        context["areas_source"] = reference.AREAS_SOURCE
         municipalities = self.municipalities.all()
         context["municipalities"] = municipalities
         context["study_municipalities"] = SimpleLazyObject(lambda: [m for m in municipalities if m.section])
@@ -140,6 +199,22 @@ class RegionPage(Page):
             )
         )
         return context
+
+
+def parse_cbs_areas(text):
+    """``(codes, unknown)`` for a region's "JZ14, LD01": the known CBS area codes (normalised, each once, in the
+    order given) and what is no known code."""
+    codes, unknown = [], []
+    for part in (text or "").replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        found = reference.area(part)
+        if found is None:
+            unknown.append(part)
+        elif found.code not in codes:
+            codes.append(found.code)
+    return codes, unknown
 
 
 class RegionSource(SourceCitation):
