@@ -8,8 +8,9 @@ shows other pages (listings, cards, counts), so no narrower key would be safe. A
 again and expires after ``PAGE_CACHE_SECONDS``.
 
 Kept by address (host, path, language), so that ``PageCacheMiddleware`` answers before Wagtail looks the page up:
-a kept page costs two cache reads and no database query. Pages with view restrictions (password, login, groups)
-are never kept, so Wagtail's own check runs for every request to them.
+a kept page costs at most two cache reads (one when this process has it, see ``_RecentlyKept``) and no database
+query. Pages with view restrictions (password, login, groups) are never kept, so Wagtail's own check runs for every
+request to them.
 
 Everyone else (editors, a query string, a first visit after a change) gets a page rendered now, but its parts
 that show only published content are fragments kept under the same version (``{% published_fragment %}`` in
