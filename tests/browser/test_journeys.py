@@ -223,6 +223,8 @@ def test_dutch_content_is_marked_dutch_in_the_english_interface(page, site_pages
 # --- Accounts in the real roles, in the browser server's own database ------------------------------------------
 
 COORDINATOR = "coordinator@scheidingspunt.example"
+# A coordinator of another initiative, for journeys that must not wait on Scheidingspunt's review.
+COORDINATOR_BRAM = "coordinator@bram.example"
 EDITOR = "redacteur@minvws.example"
 
 
@@ -243,6 +245,7 @@ def account(email, group):
     user.groups.add(group)
 
 account({COORDINATOR!r}, coordinator_group(InitiativePage.objects.get(slug="scheidingspunt")))
+account({COORDINATOR_BRAM!r}, coordinator_group(InitiativePage.objects.get(slug="bram")))
 editors = Group.objects.get(name=EDITORS)
 # Reading requests is the editors' (issue 15 gives the role this permission in setup_roles).
 editors.permissions.add(Permission.objects.get(codename="view_exchangerequest"))
@@ -308,6 +311,61 @@ def test_a_coordinator_signs_in_to_a_dutch_admin_and_submits_with_the_main_butto
             page.locator("#id_summary").fill("Scheidingspunt is het loket voor ouders in Zoetermeer die gaan scheiden.")
             submit.click()
             expect(page.locator(".messages")).to_contain_text("Scheidingspunt")
+    finally:
+        context.close()
+
+
+def wait_until_watching_edits(page):
+    for _ in range(50):
+        if page.evaluate("window.watchingEdits === true"):
+            return
+        page.wait_for_timeout(100)
+    pytest.fail("the edit form never started watching for edits (no autosave)")
+
+
+def contact_rows(page):
+    return int(page.locator("#id_contacts-TOTAL_FORMS").input_value())
+
+
+def test_a_blank_contact_row_is_no_contact_and_never_blocks_a_saved_profile(browser, server_url, password):
+    """A coordinator adds a contact row and leaves it empty: saving as a draft, autosave and submitting all go
+    through, and the profile has no empty contact afterwards (before: "Opgeslagen", then "Dit is een verplicht
+    veld" on submitting)."""
+    context = browser.new_context(base_url=server_url, viewport=DESKTOP)
+    # Wagtail watches the form for edits (and autosaves them) from two seconds after it loads.
+    context.add_init_script(
+        "document.addEventListener('w-unsaved:watch-edits', () => { window.watchingEdits = true; });"
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        log_in(page, COORDINATOR_BRAM, password)
+        edit_url = f"/admin/pages/{page_id(server_url, 'type=network.InitiativePage&slug=bram')}/edit/"
+        page.goto(edit_url)
+        before = contact_rows(page)
+
+        # "Bewaar concept" with a blank row: saved, and the blank row is gone from the draft.
+        page.locator("#id_contacts-ADD").click()
+        assert contact_rows(page) == before + 1
+        page.locator("footer .w-dropdown__toggle").first.click()
+        page.get_by_role("button", name=re.compile("Bewaar concept")).click()
+        expect(page.locator(".messages")).not_to_contain_text("validatiefouten")
+        page.goto(edit_url)
+        assert contact_rows(page) == before
+        wait_until_watching_edits(page)
+
+        # Autosave with a blank row ("Opgeslagen" in the header), then submitting: accepted, no required field.
+        page.locator("#id_contacts-ADD").click()
+        summary = page.locator("#id_summary")
+        summary.fill("BRAM brengt in Twente zorg, recht en gemeenten samen rond scheidingen.")
+        summary.press("Tab")  # autosave follows the change
+        expect(page.locator("#w-autosave-indicator .w-autosave-indicator__state--saved")).to_be_visible(timeout=15_000)
+        shot(page, "coordinator-blank-contact-1280")
+        page.locator('button[name="action-submit"]').click()
+        expect(page.locator(".messages")).to_contain_text("ter goedkeuring ingediend")
+        expect(page.locator("body")).not_to_contain_text("Dit is een verplicht veld")
+        page.goto(edit_url)
+        assert contact_rows(page) == before
     finally:
         context.close()
 
