@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Wagtail's admin says "een minuut geleden" with humanize's naturaltime; without the app its Dutch is not loaded
+    # and the workflow status reads "a minute ago".
+    "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "axes",

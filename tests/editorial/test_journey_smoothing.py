@@ -1,10 +1,12 @@
 """What a coordinator and an editor meet in the admin, through its real views and forms (issue 16)."""
 
+import datetime
 import re
 
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page, TaskState, WorkflowPage, WorkflowState
 
@@ -263,3 +265,32 @@ def test_a_blank_contact_row_is_left_out_and_a_half_filled_one_is_checked(networ
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     latest = InitiativePage.objects.get(pk=initiative.pk).get_latest_revision_as_object()
     assert len(latest.contacts.all()) == rows
+
+
+# --- Wagtail's own strings in the Dutch admin --------------------------------------------------------------------
+
+
+def visible_text(html):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+@pytest.mark.django_db
+def test_wagtails_own_dutch_has_its_spaces_and_no_english_times(network, coordinator, editor):
+    dashboard = visible_text(client_for(editor).get(reverse("wagtailadmin_home")).content.decode())
+    assert "aangemaakt inNetwerk" not in dashboard
+    assert dashboard.count("aangemaakt in Netwerk Complexe Scheidingen") == 3  # pages, images, documents
+
+    listing = client_for(editor).get(reverse("wagtailadmin_explore", args=[network.home.pk]))
+    listing = visible_text(listing.content.decode())
+    assert re.search(r"\d+-\d+ van \d+ pagina", listing), listing[:2000]
+
+    initiative = network.initiative("scheidingspunt")
+    data = page_form_data(initiative, coordinator)
+    url = reverse("wagtailadmin_pages:edit", args=[initiative.pk])
+    assert client_for(coordinator).post(url, {**data, "action-submit": "1"}).status_code == 302
+    five_minutes_ago = timezone.now() - datetime.timedelta(minutes=5)
+    TaskState.objects.filter(pk=current_task_state(initiative).pk).update(started_at=five_minutes_ago)
+    WorkflowState.objects.for_instance(initiative).update(created_at=five_minutes_ago)
+    status = visible_text(client_for(editor).get(url).content.decode())
+    assert "geleden" in status
+    assert not re.search(r"\b(a minute|minutes?|seconds?|an hour|hours?) ago\b", status)
