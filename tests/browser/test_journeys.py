@@ -225,6 +225,7 @@ def test_dutch_content_is_marked_dutch_in_the_english_interface(page, site_pages
 COORDINATOR = "coordinator@scheidingspunt.example"
 # A coordinator of another initiative, for journeys that must not wait on Scheidingspunt's review.
 COORDINATOR_BRAM = "coordinator@bram.example"
+COORDINATOR_KEES = "coordinator@kees.example"
 EDITOR = "redacteur@minvws.example"
 
 
@@ -246,6 +247,7 @@ def account(email, group):
 
 account({COORDINATOR!r}, coordinator_group(InitiativePage.objects.get(slug="scheidingspunt")))
 account({COORDINATOR_BRAM!r}, coordinator_group(InitiativePage.objects.get(slug="bram")))
+account({COORDINATOR_KEES!r}, coordinator_group(InitiativePage.objects.get(slug="kees")))
 editors = Group.objects.get(name=EDITORS)
 # Reading requests is the editors' (issue 15 gives the role this permission in setup_roles).
 editors.permissions.add(Permission.objects.get(codename="view_exchangerequest"))
@@ -421,3 +423,61 @@ def test_an_editor_reads_a_request_as_it_was_written_and_tidies_tags(browser, se
         expect(admin.locator("main")).to_contain_text("Kies elke praktijk één keer")
     finally:
         editor.close()
+
+
+def test_an_editor_reviews_from_the_dashboard_sees_what_changed_and_is_told_it_is_published(
+    browser, server_url, password
+):
+    kees = page_id(server_url, "type=network.InitiativePage&slug=kees")
+    new_summary = "KEES verbindt in Noord-Nederland zorg en recht rond kinderen in een scheiding."
+    coordinator = browser.new_context(base_url=server_url, viewport=DESKTOP)
+    page = coordinator.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        log_in(page, COORDINATOR_KEES, password)
+        page.goto(f"/admin/pages/{kees}/edit/")
+        page.locator("#id_summary").fill(new_summary)
+        page.locator('button[name="action-submit"]').click()
+        expect(page.locator(".messages")).to_contain_text("ter goedkeuring ingediend")
+    finally:
+        coordinator.close()
+
+    for viewport in (PHONE, DESKTOP):
+        editor = browser.new_context(base_url=server_url, viewport=viewport)
+        admin = editor.new_page()
+        admin.set_default_timeout(10_000)
+        width = viewport["width"]
+        try:
+            log_in(admin, EDITOR, password)
+            review = admin.locator("#awaiting-review-content tr", has_text="KEES")
+            # The actions are buttons in view, not items of a "…" menu; what changed is one click away.
+            approve = review.get_by_role("button", name="Goedkeuren en publiceren")
+            expect(approve).to_be_visible()
+            expect(review.get_by_role("button", name="Wijzigingen vragen")).to_be_visible()
+            expect(review.get_by_role("link", name="Bekijk de wijzigingen")).to_be_visible()
+            shot(admin, f"editor-review-{width}")
+            if width == PHONE["width"]:
+                continue
+
+            review.get_by_role("link", name="Bekijk de wijzigingen").click()
+            changed = admin.locator("main tr", has_text="Samenvatting")
+            expect(changed.locator(".addition").first).to_be_visible()  # the coordinator's words, marked as added
+            assert "verbindt" in " ".join(changed.locator(".addition").all_inner_texts())
+            shot(admin, "editor-compare-1280")
+
+            # The review screen says the same, with the same link.
+            admin.goto(f"/admin/pages/{kees}/edit/")
+            expect(admin.locator(".messages")).to_contain_text("wacht op uw beoordeling")
+            expect(admin.locator(".messages").get_by_role("link", name="Bekijk de wijzigingen")).to_be_visible()
+
+            admin.goto("/admin/")
+            admin.locator("#awaiting-review-content tr", has_text="KEES").get_by_role(
+                "button", name="Goedkeuren en publiceren"
+            ).click()
+            expect(admin.locator(".messages")).to_contain_text("‘KEES’ is goedgekeurd en gepubliceerd")
+            expect(admin.locator("#awaiting-review-content tr", has_text="KEES")).to_have_count(0)
+            shot(admin, "editor-approved-1280")
+            admin.goto(admin.locator(".messages").get_by_role("link", name="Bekijk op de website").get_attribute("href"))
+            expect(admin.locator("main")).to_contain_text(new_summary)  # readers see what was approved
+        finally:
+            editor.close()
