@@ -477,7 +477,8 @@ def test_an_editor_reviews_from_the_dashboard_sees_what_changed_and_is_told_it_i
             expect(admin.locator(".messages")).to_contain_text("‘KEES’ is goedgekeurd en gepubliceerd")
             expect(admin.locator("#awaiting-review-content tr", has_text="KEES")).to_have_count(0)
             shot(admin, "editor-approved-1280")
-            admin.goto(admin.locator(".messages").get_by_role("link", name="Bekijk op de website").get_attribute("href"))
+            on_the_site = admin.locator(".messages").get_by_role("link", name="Bekijk op de website")
+            admin.goto(on_the_site.get_attribute("href"))
             expect(admin.locator("main")).to_contain_text(new_summary)  # readers see what was approved
         finally:
             editor.close()
