@@ -220,6 +220,25 @@ def test_dutch_content_is_marked_dutch_in_the_english_interface(page, site_pages
     expect(page.locator("main h1")).not_to_have_attribute("lang", "nl")
 
 
+def test_the_first_practices_a_reader_sees_come_from_the_regions(page, phone):
+    for current, width in ((page, 1280), (phone, 375)):
+        current.goto("/praktijken/")
+        per_region = current.locator("section[aria-labelledby='per-regio'] .card")
+        assert per_region.count() >= 5, "every region with practices has its newest one at the top"
+        first = current.locator("main .cards .card").first
+        assert first.evaluate("card => card.closest('section').getAttribute('aria-labelledby')") == "per-regio"
+        if width == 1280:
+            assert top_of(first) < current.viewport_size["height"], "no practice on the first screen"
+        metas = per_region.locator(".card__meta").all_inner_texts()
+        assert not any("Landelijk" in meta for meta in metas), metas
+        assert len({meta.rsplit("·", 1)[-1].strip() for meta in metas}) == len(metas), "one per region"
+        shot(current, f"reader-practices-regions-{width}")
+
+        current.goto("/")
+        recent = current.locator("section[aria-labelledby='recente-praktijken'] .card__meta").first
+        expect(recent).not_to_contain_text("Landelijk")
+
+
 # --- Accounts in the real roles, in the browser server's own database ------------------------------------------
 
 COORDINATOR = "coordinator@scheidingspunt.example"
