@@ -297,3 +297,28 @@ def test_wagtails_own_dutch_has_its_spaces_and_no_english_times(network, coordin
     status = visible_text(html)
     assert "geleden" in status
     assert not re.search(r"\b(a minute|minutes?|seconds?|an hour|hours?) ago\b", status)
+
+
+@pytest.mark.django_db
+def test_an_editor_is_told_what_approving_or_sending_back_did(network, coordinator, editor):
+    from django.contrib.messages import get_messages
+
+    for action, expected in (("reject", "gaat terug naar coordinator@scheidingspunt.example"), ("approve", None)):
+        practice = add_practice(network.initiative("scheidingspunt"), title=f"Spreekuur {action}", publish=False)
+        url = reverse("wagtailadmin_pages:edit", args=[practice.pk])
+        response = client_for(coordinator).post(url, {**page_form_data(practice, coordinator), "action-submit": "1"})
+        assert response.status_code == 302
+        action_url = reverse(
+            "wagtailadmin_pages:workflow_action", args=[practice.pk, action, current_task_state(practice).pk]
+        )
+        client = client_for(editor)
+        response = client.post(action_url, {"comment": "Graag de openingstijden erbij.", "next": "/admin/"})
+        assert response.status_code == 302
+        told = [str(message) for message in get_messages(response.wsgi_request)]
+        if expected:
+            assert any(expected in message for message in told), told
+        else:
+            assert len(told) == 1, told
+            assert told[0].startswith(f"‘Spreekuur {action}’ is goedgekeurd en gepubliceerd."), told
+            assert "Bekijk op de website" in told[0]
+            assert PracticePage.objects.get(pk=practice.pk).live
