@@ -15,7 +15,7 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from rest_framework import serializers
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -23,9 +23,9 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import ProseBlock
-from core.forms import StableSlugPageForm, StableSlugSnippetForm
+from core.forms import EditorialPageForm, StableSlugPageForm, StableSlugSnippetForm
 from core.models import SourceCitation
-from core.panels import EDITORS_ONLY
+from core.panels import EDITORS_ONLY, BlankRowsDroppedInlinePanel, EditorsOnlyInlinePanel, TitlePanel, editors_only_slug
 
 from . import reference
 from .choices import DeskForm, Discipline, Intensity, Level, Line, Shell, Status
@@ -43,7 +43,9 @@ class NetworkIndexPage(Page):
     """
 
     intro = models.TextField(_("inleiding"), blank=True)
-    content_panels = [*Page.content_panels, FieldPanel("intro"), InlinePanel("sources", label=_("bronnen"))]
+    content_panels = [TitlePanel("title"), FieldPanel("intro"), EditorsOnlyInlinePanel("sources", label=_("bronnen"))]
+    promote_panels = editors_only_slug()
+    base_form_class = EditorialPageForm
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     api_fields = ["intro", "sources"]
 
@@ -124,14 +126,15 @@ class RegionPage(Page):
     base_form_class = StableSlugPageForm
 
     content_panels = [
-        *Page.content_panels,
+        TitlePanel("title"),
         FieldRowPanel([FieldPanel("label_en"), FieldPanel("provinces")]),
         FieldPanel("intro"),
         MultiFieldPanel(
             [FieldPanel("cbs_areas"), FieldPanel("cbs_areas_basis")], heading=_("Samenstelling van de regio")
         ),
-        InlinePanel("sources", label=_("bronnen")),
+        EditorsOnlyInlinePanel("sources", label=_("bronnen")),
     ]
+    promote_panels = editors_only_slug()
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("provinces")]
     api_fields = [
         "label_en",
@@ -366,7 +369,7 @@ class InitiativePage(Page):
     base_form_class = StableSlugPageForm
 
     content_panels = [
-        *Page.content_panels,
+        TitlePanel("title"),
         FieldPanel("summary"),
         MultiFieldPanel(
             [
@@ -387,22 +390,29 @@ class InitiativePage(Page):
             ],
             heading=_("Organisatie"),
         ),
-        InlinePanel("partners", label=_("partners")),
-        InlinePanel("contacts", label=_("contactpersonen")),
+        # A row left blank is no partner, contact, factor or lesson: it is dropped, never saved half-empty.
+        BlankRowsDroppedInlinePanel("partners", label=_("partners")),
+        BlankRowsDroppedInlinePanel("contacts", label=_("contactpersonen")),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-        InlinePanel("factors", label=_("faciliterende en belemmerende factoren")),
-        InlinePanel("lessons", label=_("geleerde lessen")),
+        BlankRowsDroppedInlinePanel("factors", label=_("faciliterende en belemmerende factoren")),
+        BlankRowsDroppedInlinePanel("lessons", label=_("geleerde lessen")),
         FieldPanel("body"),
         # The date moves only through the coordinator's "still current" button on the dashboard.
         FieldPanel("last_confirmed", permission=EDITORS_ONLY),
-        # The study's citations and where each fact comes from: the editors keep them; folded, so they do not
-        # lengthen a coordinator's form.
+        # The study's citations and where each fact comes from: the editors keep them; a coordinator's form has
+        # none of them, and a coordinator's save keeps them as they are.
         MultiFieldPanel(
-            [InlinePanel("sources", label=_("bronnen")), FieldPanel("field_sections"), FieldPanel("confirmed_fields")],
+            [
+                EditorsOnlyInlinePanel("sources", label=_("bronnen")),
+                FieldPanel("field_sections", permission=EDITORS_ONLY),
+                FieldPanel("confirmed_fields", permission=EDITORS_ONLY),
+            ],
             heading=_("Bronnen (bijgehouden door de redactie)"),
             classname="collapsed",
+            permission=EDITORS_ONLY,
         ),
     ]
+    promote_panels = editors_only_slug()
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary", boost=2),
@@ -651,12 +661,14 @@ class UpdatePage(Page):
     body = StreamField(ProseBlock(), verbose_name=_("tekst"), blank=True)
 
     content_panels = [
-        *Page.content_panels,
+        TitlePanel("title"),
         FieldRowPanel([FieldPanel("date"), FieldPanel("event_date")]),
         FieldPanel("intro"),
         FieldPanel("body"),
-        InlinePanel("sources", label=_("bronnen")),
+        EditorsOnlyInlinePanel("sources", label=_("bronnen")),
     ]
+    promote_panels = editors_only_slug()
+    base_form_class = EditorialPageForm
     search_fields = [*Page.search_fields, index.SearchField("intro", boost=2), index.SearchField("body")]
     api_fields = ["date", "event_date", "intro", "body", "sources"]
 

@@ -67,8 +67,9 @@ BUDGETS = [
     ("/netwerk/noord-nederland/", 20, 0),
     ("/netwerk/noord-nederland/kees/", 29, 0),
     ("/netwerk/noord-nederland/kees/kees-aanbod-in-kaart/", 16, 0),
-    # And the counted tags and the cards' kinds on the overview.
-    ("/praktijken/", 20, 0),
+    # And the counted tags and the cards' kinds on the overview; on its unfiltered first page also the newest
+    # practice of each region (regions, their practices, the six cards with their themes, factors, tags and places).
+    ("/praktijken/", 30, 0),
 ]
 
 
