@@ -322,3 +322,10 @@ def test_an_editor_is_told_what_approving_or_sending_back_did(network, coordinat
             assert told[0].startswith(f"‘Spreekuur {action}’ is goedgekeurd en gepubliceerd."), told
             assert "Bekijk op de website" in told[0]
             assert PracticePage.objects.get(pk=practice.pk).live
+
+
+@pytest.mark.django_db
+def test_the_dashboard_names_the_platform_and_not_wagtails_release(network, coordinator):
+    html = client_for(coordinator).get("/admin/").content.decode()
+    assert "Netwerk Complexe Scheidingen" in html
+    assert "gebruikershandleiding" not in html and "editor guide" not in html
