@@ -18,8 +18,10 @@ graceful_timeout = 20
 # itself would take its core for about two seconds, and requests would queue behind it.
 preload_app = True
 # A fresh worker now and then keeps a slow leak from growing; the jitter keeps them from restarting together.
-max_requests = 2000
-max_requests_jitter = 200
+# Not too often: a new worker compiles the templates and fills its own caches again, and at a few hundred pages a
+# second 2,000 requests were a restart every few seconds.
+max_requests = 20000
+max_requests_jitter = 2000
 # The request log is the site's own (one line with the request id, core.middleware); gunicorn's would double it.
 accesslog = None
 errorlog = "-"
