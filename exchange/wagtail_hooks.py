@@ -1,8 +1,12 @@
+from django.contrib import messages
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
+from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -11,6 +15,8 @@ from wagtail.permissions import register_permission_policy
 
 from editorial.roles import coordinated_initiatives
 
+from . import process
+from .forms import StepForm
 from .models import ExchangeRequest
 
 NEVER = frozenset({"add", "change"})
@@ -54,7 +60,33 @@ class ExchangeRequestIndexView(IndexView):
 
 class ExchangeRequestInspectView(InspectView):
     """A request as its sender wrote it: with its line breaks, and received at the site's own time (as in the
-    list), not in UTC. Only for those who may see it."""
+    list), not in UTC. Only for those who may see it. Below it, the exchange's steps and the moves this user may
+    make now; the requester's e-mail address only for the editors (the initiative answers through the platform)."""
+
+    template_name = "exchange/admin/inspect.html"
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if not process.is_exchange_editor(self.request.user):
+            fields = [name for name in fields if name != "email"]
+        return fields
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        moves = process.moves_for(process.Actor(user=self.request.user), self.object)
+        context["steps"] = self.object.steps.select_related("by")
+        context["moves"] = moves
+        context["step_form"] = StepForm()
+        context["step_url"] = reverse("exchange_step", args=[self.object.pk])
+        return context
+
+    def get_state_display_value(self):
+        return self.object.get_state_display()
+
+    def get_planned_for_display_value(self):
+        if not self.object.planned_for:
+            return "—"
+        return f"{date_format(self.object.planned_for, 'DATE_FORMAT')} ({self.object.get_meeting_form_display()})"
 
     def get_object(self, queryset=None):
         instance = super().get_object(queryset)
@@ -86,23 +118,75 @@ class ExchangeRequestViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     inspect_view_class = ExchangeRequestInspectView
-    list_display = ["created_at", "initiative", "kind", "name", "organisation", "sender_region"]
-    list_filter = ["kind", "initiative"]
+    list_display = ["created_at", "initiative", "kind", "state", "name", "organisation", "sender_region"]
+    list_filter = ["state", "kind", "initiative"]
     search_fields = ["name", "organisation", "municipality", "message"]
     form_fields = ["kind", "name", "organisation", "email", "municipality", "message"]
     inspect_view_fields = [
         "created_at",
         "initiative",
         "kind",
+        "state",
+        "planned_for",
+        "held_on",
+        "theme",
+        "sender_initiative",
         "name",
         "organisation",
         "email",
         "municipality",
         "sender_region",
         "message",
+        "outcome",
+        "initiative_outcome",
     ]
 
 
 @hooks.register("register_admin_viewset")
 def register_exchange_request_viewset():
     return ExchangeRequestViewSet("exchange_requests")
+
+
+@require_POST
+def make_step(request, pk):
+    """One move from the admin's detail page; ``process.apply`` checks state and role, so nothing else can."""
+    visible = permission_policy.instances_user_has_permission_for(request.user, "view")
+    exchange = get_object_or_404(visible, pk=pk)
+    form = StepForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("De stap is niet gezet: controleer de velden."))
+        return redirect("exchange_requests:inspect", pk)
+    data = form.cleaned_data
+    try:
+        process.apply(
+            exchange,
+            data["move"],
+            process.Actor(user=request.user),
+            note=data["note"],
+            forward_to=data["forward_to"],
+            meeting_form=data["meeting_form"],
+            planned_for=data["planned_for"],
+            held_on=data["held_on"],
+            theme=data["theme"],
+            outcome=data["outcome"],
+        )
+    except process.NotAllowed as refusal:
+        messages.error(request, str(refusal))
+        return (
+            redirect("exchange_requests:inspect", pk)
+            if _still_visible(request, pk)
+            else redirect("exchange_requests:index")
+        )
+    messages.success(request, _("De stap is gezet."))
+    if not _still_visible(request, pk):  # forwarded away from this coordinator's initiative
+        return redirect("exchange_requests:index")
+    return redirect("exchange_requests:inspect", pk)
+
+
+def _still_visible(request, pk):
+    return permission_policy.instances_user_has_permission_for(request.user, "view").filter(pk=pk).exists()
+
+
+@hooks.register("register_admin_urls")
+def register_exchange_step_url():
+    return [path("uitwisselingen/<int:pk>/stap/", make_step, name="exchange_step")]

@@ -7,5 +7,34 @@ register = template.Library()
 
 @register.simple_tag
 def exchange_counts(initiative):
-    """``{"requests": n, "regions": m}`` for an initiative profile: counts only, never who asked."""
-    return ExchangeRequest.objects.counts_for(initiative)
+    """What an initiative profile says about its exchanges, in one query: never who asked.
+
+    ``requests``: held exchanges the initiative was asked for; ``regions``: from how many distinct known regions;
+    ``partners``: with whom it held exchanges on either side (initiatives with their region, or else a region).
+    """
+    rows = (
+        ExchangeRequest.objects.held()
+        .involving(initiative)
+        .values_list(
+            "initiative_id",
+            "initiative__title",
+            "initiative_region__title",
+            "sender_initiative__title",
+            "sender_region_id",
+            "sender_region__title",
+        )
+    )
+    asked = 0
+    regions = set()
+    partners = set()
+    for asked_id, title, asked_region, sender, sender_region_id, sender_region in rows:
+        if asked_id == initiative.pk:
+            asked += 1
+            if sender_region_id:
+                regions.add(sender_region_id)
+            other = f"{sender} ({sender_region})" if sender else sender_region
+        else:
+            other = f"{title} ({asked_region})" if asked_region else title
+        if other:
+            partners.add(other)
+    return {"requests": asked, "regions": len(regions), "partners": sorted(partners)}
