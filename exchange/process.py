@@ -198,7 +198,22 @@ def apply(
         note=note.strip(),
     )
     transaction.on_commit(lambda: notify(exchange, step))
+    if move.name == "held" or (move.name == "forward" and exchange.was_held):
+        transaction.on_commit(lambda: public_counts_changed(exchange))
     return exchange
+
+
+def public_counts_changed(exchange):
+    """A held exchange changes what readers see (the profiles' counts, /uitwisselingen/): the rendered pages in
+    the shared cache and the proxy's copies of both profiles and the overview are dropped. Requests that were
+    never held change nothing public, so a flood of requests cannot empty the caches."""
+    from core.frontend_cache import purge_page_and_listings
+    from core.page_cache import content_changed
+
+    content_changed()
+    overview = conf.site_url() + reverse("exchange-overview")
+    for initiative in filter(None, (exchange.initiative, exchange.sender_initiative)):
+        purge_page_and_listings(initiative, extra_urls=[overview])
 
 
 def start(exchange):

@@ -1,6 +1,7 @@
 from django import template
 
 from exchange.models import ExchangeRequest
+from network.models import InitiativePage
 
 register = template.Library()
 
@@ -38,3 +39,17 @@ def exchange_counts(initiative):
         if other:
             partners.add(other)
     return {"requests": asked, "regions": len(regions), "partners": sorted(partners)}
+
+
+@register.simple_tag
+def who_can_help(initiatives):
+    """The "Wie kan u helpen?" helpers for an initiative or a list of initiatives, in two queries."""
+    from exchange.who_can_help import url_prefix_of
+    from exchange.who_can_help import who_can_help as compute
+
+    if isinstance(initiatives, InitiativePage):
+        initiatives = [initiatives]
+    initiatives = list(initiatives or [])
+    if not initiatives:
+        return []
+    return compute(initiatives, url_prefix_of(initiatives[0]))
