@@ -195,6 +195,7 @@ def test_the_public_cannot_read_requests(client, network):
         "/netwerk/gemeente/?naam=Onbekendorp",
         "/contact/joop/",
         "/contact/joop/verstuurd/",
+        "/uitwisselingen/",
         "/privacy/",
         "/toegankelijkheid/",
     ],

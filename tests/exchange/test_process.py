@@ -284,3 +284,18 @@ def test_retention_counts_from_the_last_step_and_a_held_exchange_stays_counted_w
     assert joop_request.personal_data_removed and joop_request.email == "" and joop_request.held_on
     assert "1 gehouden uitwisseling(en) zonder persoonsgegevens" in out.getvalue()
     assert ExchangeRequest.objects.held().filter(pk=joop_request.pk).exists()
+
+
+@pytest.mark.django_db
+def test_a_held_exchange_reaches_the_cached_profiles_at_once(
+    joop_request, joop_coordinator, client, settings, network, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = 3600
+    kees = network.initiative("kees")
+    assert "Uitgewisseld met" not in client.get(kees.url).content.decode()  # now in the shared page cache
+    with django_capture_on_commit_callbacks(execute=True):
+        _hold(joop_request, joop_coordinator)
+    assert "Uitgewisseld met: JOOP (Zeeland)." in client.get(kees.url).content.decode()
+    joop = client.get(network.initiative("joop").url).content.decode()
+    assert "Via dit platform is 1 uitwisseling met dit initiatief gehouden, met 1 regio." in joop
+    assert "Uitgewisseld met: KEES (Noord-Nederland)." in joop
