@@ -212,3 +212,40 @@ class ExchangeStep(models.Model):
         if self.by is None:
             return _("het platform")
         return self.by.get_full_name() or self.by.get_username()
+
+
+class ExchangeLesson(models.Model):
+    """A lesson or practice drafted from a held exchange: the practice page sits under one side's initiative and
+    goes through the ordinary review workflow; this link says which exchange (and so which two initiatives and
+    regions, and when) it came from. It survives the exchange's personal data: only the kind, sides and date are
+    shown."""
+
+    exchange = models.ForeignKey(ExchangeRequest, on_delete=models.CASCADE, related_name="lessons")
+    page = models.OneToOneField(
+        "practices.PracticePage", on_delete=models.CASCADE, related_name="exchange_origin", verbose_name=_("praktijk")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("les uit een uitwisseling")
+        verbose_name_plural = _("lessen uit uitwisselingen")
+
+    def __str__(self):
+        return str(self.page)
+
+    @property
+    def sides(self):
+        exchange = self.exchange
+
+        def side(initiative, region):
+            if initiative is not None:
+                return f"{initiative.title} ({region.title})" if region is not None else initiative.title
+            return region.title if region is not None else _("een onbekende regio")
+
+        return (
+            side(exchange.initiative, exchange.initiative_region),
+            side(exchange.sender_initiative, exchange.sender_region),
+        )

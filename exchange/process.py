@@ -316,3 +316,63 @@ def whose_turn(exchange):
     if exchange.state == State.OUTCOME:
         return INITIATIVE
     return None
+
+
+# --- lessons back ----------------------------------------------------------------------------------------------------
+
+
+def lesson_home_for(user, exchange):
+    """Under which initiative this user may draft a lesson from this exchange, or None.
+
+    Only from a held exchange; a coordinator of either side drafts under their own initiative, an editor under
+    the initiative asked.
+    """
+    if not exchange.was_held or user is None or not user.is_authenticated or not user.is_active:
+        return None
+    own = coordinated_initiatives(user)
+    for initiative in (exchange.initiative, exchange.sender_initiative):
+        if initiative is not None and own.filter(pk=initiative.pk).exists():
+            return initiative
+    if is_exchange_editor(user):
+        return exchange.initiative
+    return None
+
+
+@transaction.atomic
+def draft_lesson(exchange, user):
+    """A draft "Geleerde les" under the user's side, linked to the exchange; the user then writes and submits it."""
+    from django.utils.text import slugify
+
+    from practices.models import PracticePage
+
+    from .models import ExchangeLesson
+
+    home = lesson_home_for(user, exchange)
+    if home is None:
+        raise NotAllowed(_("U kunt uit deze uitwisseling (nog) geen les opstellen."))
+    other = exchange.sender_initiative if home.pk == exchange.initiative_id else exchange.initiative
+    partner = other.title if other is not None else (exchange.sender_region.title if exchange.sender_region else "")
+    title = (
+        _("Les uit de uitwisseling met %(partner)s") % {"partner": partner}
+        if partner
+        else _("Les uit een uitwisseling")
+    )
+    base = slugify(title)[:70] or "les-uit-uitwisseling"
+    slug, number = base, 1
+    while home.get_children().filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    page = PracticePage(
+        title=title,
+        slug=slug,
+        kind=PracticePage.Kind.LESSON,
+        summary=_("Wat wij leerden uit de uitwisseling. (Vul aan voordat u het ter beoordeling aanbiedt.)"),
+        live=False,
+        owner=user,
+    )
+    if exchange.theme_id:
+        page.themes = [exchange.theme]
+    home.add_child(instance=page)
+    page.save_revision(user=user)
+    ExchangeLesson.objects.create(exchange=exchange, page=page, created_by=user)
+    return page

@@ -262,5 +262,27 @@ def overview(request):
         "total": total,
         "unknown": unknown,
         "matrix": matrix(regions, by_pair) if by_pair else None,
+        "lessons": _published_lessons(request),
     }
     return TemplateResponse(request, "exchange/overview.html", context)
+
+
+def _published_lessons(request):
+    """The live, public lessons and practices that came out of held exchanges, newest exchange first."""
+    from practices.models import PracticePage
+
+    from .models import ExchangeLesson
+
+    public = PracticePage.objects.live().public().values("pk")
+    lessons = (
+        ExchangeLesson.objects.filter(page__in=public, exchange__held_on__isnull=False)
+        .select_related(
+            "page",
+            "exchange__initiative",
+            "exchange__initiative_region",
+            "exchange__sender_initiative",
+            "exchange__sender_region",
+        )
+        .order_by("-exchange__held_on", "page__title")
+    )
+    return [{"lesson": lesson, "url": lesson.page.get_url(request)} for lesson in lessons]

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
@@ -38,14 +39,22 @@ class ExchangeRequestPermissionPolicy(ModelPermissionPolicy):
     def user_has_permission_for_instance(self, user, action, instance):
         if self._by_model_permission(user, action):
             return True
-        return action == "view" and coordinated_initiatives(user).filter(pk=instance.initiative_id).exists()
+        return action == "view" and self._coordinated(user).filter(pk=instance.pk).exists()
 
     def instances_user_has_any_permission_for(self, user, actions):
         if any(self._by_model_permission(user, action) for action in actions):
             return ExchangeRequest.objects.all()
         if "view" in actions:
-            return ExchangeRequest.objects.filter(initiative__in=coordinated_initiatives(user))
+            return self._coordinated(user)
         return ExchangeRequest.objects.none()
+
+    def _coordinated(self, user):
+        """Sent to the user's own initiatives; and, once held, those their own initiative asked for (to draft a
+        lesson from), read-only."""
+        own = coordinated_initiatives(user)
+        return ExchangeRequest.objects.filter(
+            Q(initiative__in=own) | Q(sender_initiative__in=own, held_on__isnull=False)
+        ).distinct()
 
 
 # Registered before the viewset asks for a policy, as Wagtail 8 requires.
@@ -78,6 +87,9 @@ class ExchangeRequestInspectView(InspectView):
         context["moves"] = moves
         context["step_form"] = StepForm()
         context["step_url"] = reverse("exchange_step", args=[self.object.pk])
+        context["lesson_home"] = process.lesson_home_for(self.request.user, self.object)
+        context["lesson_url"] = reverse("exchange_lesson", args=[self.object.pk])
+        context["lessons"] = self.object.lessons.select_related("page")
         return context
 
     def get_state_display_value(self):
@@ -187,6 +199,23 @@ def _still_visible(request, pk):
     return permission_policy.instances_user_has_permission_for(request.user, "view").filter(pk=pk).exists()
 
 
+@require_POST
+def draft_lesson(request, pk):
+    """Draft a lesson from a held exchange and open it in the page editor (then: submit for review as usual)."""
+    visible = permission_policy.instances_user_has_permission_for(request.user, "view")
+    exchange = get_object_or_404(visible, pk=pk)
+    try:
+        page = process.draft_lesson(exchange, request.user)
+    except process.NotAllowed as refusal:
+        messages.error(request, str(refusal))
+        return redirect("exchange_requests:inspect", pk)
+    messages.success(request, _("Het concept staat klaar. Vul het aan en bied het ter beoordeling aan."))
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
 @hooks.register("register_admin_urls")
 def register_exchange_step_url():
-    return [path("uitwisselingen/<int:pk>/stap/", make_step, name="exchange_step")]
+    return [
+        path("uitwisselingen/<int:pk>/stap/", make_step, name="exchange_step"),
+        path("uitwisselingen/<int:pk>/les/", draft_lesson, name="exchange_lesson"),
+    ]

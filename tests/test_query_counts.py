@@ -66,7 +66,8 @@ BUDGETS = [
     ("/netwerk/noord-nederland/", 22, 0),
     # Two for "Wie kan u helpen?" (exchange/who_can_help.py), whatever the size of the network.
     ("/netwerk/noord-nederland/kees/", 33, 0),
-    ("/netwerk/noord-nederland/kees/kees-aanbod-in-kaart/", 22, 0),
+    # One for the exchange a practice may have come from (templates/exchange/practice_origin.html).
+    ("/netwerk/noord-nederland/kees/kees-aanbod-in-kaart/", 23, 0),
     # And the counted tags and the cards' kinds on the overview.
     ("/praktijken/", 20, 0),
 ]
