@@ -9,6 +9,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -218,4 +219,38 @@ def register_exchange_step_url():
     return [
         path("uitwisselingen/<int:pk>/stap/", make_step, name="exchange_step"),
         path("uitwisselingen/<int:pk>/les/", draft_lesson, name="exchange_lesson"),
+        path("uitwisselingen/rapport/", report, name="exchange_report"),
     ]
+
+
+def report(request):
+    """The editors' report (``/admin/uitwisselingen/rapport/``, ``?format=csv`` for the file); editors only."""
+    from django.core.exceptions import PermissionDenied
+    from django.http import HttpResponse
+    from django.template.response import TemplateResponse
+
+    from . import report as figures
+
+    if not process.is_exchange_editor(request.user):
+        raise PermissionDenied
+    months, pairs, total = figures.build()
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="uitwisselingen.csv"'
+        response.write("\ufeff")
+        figures.write_csv(response, months, pairs, total)
+        return response
+    context = {"months": months, "pairs": pairs, "total": total, "chart": figures.chart(months)}
+    return TemplateResponse(request, "exchange/admin/report.html", context)
+
+
+class ExchangeEditorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return process.is_exchange_editor(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_exchange_report():
+    return ExchangeEditorsMenuItem(
+        _("Uitwisselingen"), reverse("exchange_report"), name="exchange-report", icon_name="mail", order=660
+    )
