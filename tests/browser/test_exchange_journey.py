@@ -85,7 +85,9 @@ print("/uitwisseling/volg/%s/" % token_for(ExchangeRequest.objects.get(name="Mir
     )  # the shell may first say how many models it imported
 
 
-def test_a_request_becomes_a_visit_an_outcome_and_a_published_lesson(browser, server_url, server_database, password):
+def test_a_request_becomes_a_visit_an_outcome_and_a_published_lesson(
+    browser, server_url, server_database, password, axe_script
+):
     reader = browser.new_context(base_url=server_url, viewport={"width": 1280, "height": 900})
     coordinator = browser.new_context(base_url=server_url, viewport={"width": 1280, "height": 900})
     editor = browser.new_context(base_url=server_url, viewport={"width": 1280, "height": 900})
@@ -167,6 +169,31 @@ def test_a_request_becomes_a_visit_an_outcome_and_a_published_lesson(browser, se
         )
         page.goto("/zoeken/?q=spreekuur+bibliotheek")
         expect(page.locator("main")).to_contain_text(LESSON)
+
+        # 7. The new pages, with their data, meet WCAG 2.1 AA and fit a phone.
+        audit_and_fit(browser, server_url, axe_script, ["/uitwisselingen/", requester_link(server_database)])
     finally:
         for context in (reader, coordinator, editor):
             context.close()
+
+
+def audit_and_fit(browser, server_url, axe_script, paths):
+    from .test_accessibility import WCAG_TAGS, describe
+
+    audit = browser.new_context(base_url=server_url, viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    phone = browser.new_context(base_url=server_url, viewport={"width": 375, "height": 812})
+    try:
+        page, small = audit.new_page(), phone.new_page()
+        for path in paths:
+            assert page.goto(path).status == 200
+            page.add_script_tag(path=str(axe_script))
+            results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+            assert results["violations"] == [], f"{path}:\n{describe(results['violations'])}"
+            small.goto(path)
+            overflow = small.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, f"{path} scrolls sideways on a phone by {overflow}px"
+            if path == "/uitwisselingen/":
+                shot(small, "overview-375")
+    finally:
+        audit.close()
+        phone.close()
