@@ -299,3 +299,13 @@ def test_a_held_exchange_reaches_the_cached_profiles_at_once(
     joop = client.get(network.initiative("joop").url).content.decode()
     assert "Via dit platform is 1 uitwisseling met dit initiatief gehouden, met 1 regio." in joop
     assert "Uitgewisseld met: KEES (Noord-Nederland)." in joop
+
+
+@pytest.mark.django_db
+def test_the_editor_sees_every_move_with_labelled_fields_and_the_requesters_address(joop_request, editor_client):
+    html = editor_client.get(reverse("exchange_requests:inspect", args=[joop_request.pk])).content.decode()
+    assert "lies@example.nl" in html
+    for label in ("Accepteren", "Doorsturen naar een ander initiatief", "Afsluiten"):
+        assert f'<legend class="w-h4">{label}</legend>' in html
+    for field_id in re.findall(r'<(?:select|textarea|input)[^>]* id="(id_[a-z_]+_\d+)"', html):
+        assert f'for="{field_id}"' in html, field_id
