@@ -73,4 +73,13 @@ def matrix(regions, by_pair):
         for index, title in enumerate(titles)
     ]
     size = LABEL + len(titles) * CELL
-    return {"cells": cells, "axis": axis, "size": size, "cell": CELL, "label": LABEL, "edge": LABEL - 6}
+    # Wider than tall: the last column's slanted label runs past the matrix's right edge.
+    return {
+        "cells": cells,
+        "axis": axis,
+        "size": size,
+        "width": size + 70,
+        "cell": CELL,
+        "label": LABEL,
+        "edge": LABEL - 6,
+    }
