@@ -5,6 +5,9 @@ deleting a page also purges its ancestors (initiative, region, /netwerk/, the ho
 gather pages from the whole tree (/praktijken/, theme dossiers), the feeds, the CSV export and the sitemap.
 Filtered listings and search are not purged one by one: the proxy keeps them only briefly
 (``PROXY_CACHE_SECONDS_SHORT``, see ``core.middleware.ProxyCacheMiddleware``).
+
+A changed snippet, tag, image or document (a theme's label, a municipality, an organisation's name) shows on
+pages that carry it, on the listings and in facets: every live page is purged, once per transaction.
 """
 
 import logging
@@ -13,12 +16,14 @@ from urllib.parse import urlsplit, urlunsplit
 from urllib.request import urlopen
 
 from django.conf import settings
-from django.db.models.signals import pre_delete, pre_save
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.backends.http import HTTPBackend, PurgeRequest
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+from wagtail.snippets.models import get_snippet_models
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +81,39 @@ def purge_page_and_listings(page, extra_urls=()):
     batch.purge()
 
 
+def purge_every_page():
+    """Every live page and the listings outside the tree: for a change that shows on pages we cannot name."""
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
+    batch = PurgeBatch()
+    batch.add_pages(Page.objects.live().filter(depth__gt=1).specific(defer=True))
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is not None:
+        batch.add_urls(listing_urls(site.root_url))
+    batch.purge()
+
+
+def shown_on_pages(model):
+    """Models whose rows pages show without a publish: the content snippets, tags, images and documents."""
+    from .page_cache import CONTENT_APPS
+
+    label = model._meta.label
+    if label in ("taggit.Tag", "wagtailimages.Image", "wagtaildocs.Document"):
+        return True
+    return model._meta.app_label in CONTENT_APPS and model in get_snippet_models()
+
+
+def _snippet_changed(sender, **kwargs):
+    if not settings.WAGTAILFRONTENDCACHE or not shown_on_pages(sender):
+        return
+    # Once, when the transaction commits: loading or merging touches many rows, and a rolled-back change shows
+    # nowhere. Django drops the callback itself on a rollback.
+    connection = transaction.get_connection()
+    if any(callback is purge_every_page for _savepoints, callback, _robust in connection.run_on_commit):
+        return
+    transaction.on_commit(purge_every_page)
+
+
 def _before_save(sender, instance, **kwargs):
     """A live page whose address changes (a new slug published): the proxy forgets the old addresses too."""
     if not settings.WAGTAILFRONTENDCACHE or not isinstance(instance, Page) or instance.pk is None:
@@ -122,3 +160,5 @@ def connect_signals():
     post_page_move.connect(_after_move, dispatch_uid="core.purge.post_move")
     pre_delete.connect(_before_delete, sender=Page, dispatch_uid="core.purge.deleted")
     pre_save.connect(_before_save, dispatch_uid="core.purge.address_changed")
+    post_save.connect(_snippet_changed, dispatch_uid="core.purge.snippet_saved")
+    post_delete.connect(_snippet_changed, dispatch_uid="core.purge.snippet_deleted")

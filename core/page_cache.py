@@ -8,9 +8,18 @@ shows other pages (listings, cards, counts), so no narrower key would be safe. A
 again and expires after ``PAGE_CACHE_SECONDS``.
 
 Kept by address (host, path, language), so that ``PageCacheMiddleware`` answers before Wagtail looks the page up:
-a kept page costs two cache reads and no database query. Pages with view restrictions (password, login, groups)
-are never kept, so Wagtail's own check runs for every request to them.
+a kept page costs at most two cache reads (one when this process has it, see ``_RecentlyKept``) and no database
+query. Pages with view restrictions (password, login, groups) are never kept, so Wagtail's own check runs for every
+request to them.
+
+Everyone else (editors, a query string, a first visit after a change) gets a page rendered now, but its parts
+that show only published content are fragments kept under the same version (``{% published_fragment %}`` in
+``core_tags``): rendering them is most of a page's queries, the rest is finding the page.
 """
+
+import threading
+import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -35,15 +44,73 @@ CONTENT_APPS = {
 }
 
 
-def content_version():
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+class _RecentlyKept:
+    """The most recently used kept pages and fragments, in this process, in front of the shared cache.
+
+    A key holds the content version, so what is kept under it never changes: a copy here cannot go stale, and it
+    saves a round trip to the shared cache (on a busy machine each one waits for the cache server's turn on a
+    core). Bounded by count; an entry also ends with its lifetime in the shared cache.
+    """
+
+    def __init__(self, size):
+        self.size = size
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None or entry[0] < time.monotonic():
+                return None
+            self.entries.move_to_end(key)
+            return entry[1]
+
+    def put(self, key, html):
+        with self.lock:
+            self.entries[key] = (time.monotonic() + settings.PAGE_CACHE_SECONDS, html)
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+
+_recently_kept = _RecentlyKept(size=256)
+
+
+def read_kept(key):
+    html = _recently_kept.get(key)
+    if html is None:
+        html = cache.get(key)
+        if html is not None:
+            _recently_kept.put(key, html)
+    return html
+
+
+def keep(key, html):
+    cache.set(key, html, timeout=settings.PAGE_CACHE_SECONDS)
+    _recently_kept.put(key, html)
+
+
+def _first_version():
+    # When the version is missing (a new or emptied cache, or evicted), it starts again from the clock in
+    # milliseconds rather than from 1: above every version counted up before, so no entry kept under an older
+    # one (here or in a process's recently kept) can be read again.
+    return time.time_ns() // 1_000_000
+
+
+def content_version(request=None):
+    """The current version; read once per request when ``request`` is given (a page asks for it several times)."""
+    if request is None:
+        return cache.get_or_set(VERSION_KEY, _first_version, timeout=None)
+    if not hasattr(request, "_content_version"):
+        request._content_version = cache.get_or_set(VERSION_KEY, _first_version, timeout=None)
+    return request._content_version
 
 
 def content_changed(**kwargs):
     try:
         cache.incr(VERSION_KEY)
-    except ValueError:  # not set yet, or evicted: any new value makes every older entry unreachable
-        cache.set(VERSION_KEY, 1, timeout=None)
+    except ValueError:  # not set yet, or evicted
+        cache.set(VERSION_KEY, _first_version(), timeout=None)
 
 
 def _model_changed(sender, **kwargs):
@@ -69,7 +136,19 @@ def _cacheable(request):
 
 
 def _key(request):
-    return f"page-cache:{content_version()}:{request.get_host()}{request.path}:{translation.get_language()}"
+    return f"page-cache:{content_version(request)}:{request.get_host()}{request.path}:{translation.get_language()}"
+
+
+def fragment_key(request, name, vary_on):
+    """Where a fragment of published content is kept, or None when it must be rendered now.
+
+    Previews and drafts (Wagtail sets ``request.is_preview``) show content that is not published, so they are
+    never kept nor read from the cache.
+    """
+    if settings.PAGE_CACHE_SECONDS <= 0 or request is None or getattr(request, "is_preview", False):
+        return None
+    parts = ":".join(str(value) for value in vary_on)
+    return f"fragment:{content_version(request)}:{translation.get_language()}:{name}:{parts}"
 
 
 class PageCacheMiddleware:
@@ -80,7 +159,7 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if _cacheable(request):
-            html = cache.get(_key(request))
+            html = read_kept(_key(request))
             if html is not None:
                 return HttpResponse(html)
         return self.get_response(request)
@@ -95,5 +174,5 @@ def serve_and_keep(page, request, serve_args, serve_kwargs):
     if hasattr(response, "render"):
         response.render()
     if response.status_code == 200 and not response.cookies and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
-        cache.set(key, response.content.decode(response.charset), timeout=settings.PAGE_CACHE_SECONDS)
+        keep(key, response.content.decode(response.charset))
     return response

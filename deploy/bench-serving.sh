@@ -4,8 +4,10 @@
 # A stack of its own (var/bench-serving/, SQLite, a free port, WEB_CONCURRENCY=2 unless set) with the network
 # loaded; wrk at 16 connections for BENCH_SECONDS (5) each: a static file from the proxy (the ceiling), the KEES
 # profile page from the proxy cache, the same page with the proxy cache bypassed (gunicorn and Django answer,
-# with the rendered page from the shared cache, core/page_cache.py), and rendered every time (a query string
-# keeps it out of both caches).
+# with the rendered page from the shared cache, core/page_cache.py), rendered for every request from the kept
+# fragments of published content (a query string keeps it out of both page caches: what an editor, a filtered
+# link or the first reader after the page cache expired gets), and, on the stack restarted with
+# PAGE_CACHE_SECONDS=0, rendered from nothing (the first reader after a publish).
 # wrk and the stack share the machine's cores, so compare the ratios within one run rather than across machines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,6 +44,10 @@ results=$(
     run uncached "$site$page" -H "X-Bench-Bypass-Cache: 1"
     run rendered "$site$page?bench=1" -H "X-Bench-Bypass-Cache: 1"
 )
+bash deploy/prod.sh down >/dev/null 2>&1
+PAGE_CACHE_SECONDS=0 bash deploy/prod.sh up 2>/dev/null
+run warmup "$site$page?bench=1" -d1s -H "X-Bench-Bypass-Cache: 1" >/dev/null
+results+=$'\n'$(run scratch "$site$page?bench=1" -H "X-Bench-Bypass-Cache: 1")
 python3 - "$results" <<'PY'
 import sys
 rows = {}
@@ -54,7 +60,8 @@ names = {
     "static": "static file (the ceiling)",
     "cached": "profile page, proxy cache",
     "uncached": "proxy bypassed, page cache",
-    "rendered": "rendered every time",
+    "rendered": "rendered, fragments kept",
+    "scratch": "rendered from nothing",
 }
 for label, name in names.items():
     row = rows[label]

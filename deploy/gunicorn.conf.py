@@ -14,6 +14,9 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 
 worker_class = "sync"
 timeout = 30
 graceful_timeout = 20
+# Load Django once in the master, so that a new worker is a fork ready at once: a worker that loaded the site
+# itself would take its core for about two seconds, and requests would queue behind it.
+preload_app = True
 # A fresh worker now and then keeps a slow leak from growing; the jitter keeps them from restarting together.
 max_requests = 2000
 max_requests_jitter = 200

@@ -116,12 +116,14 @@ MEDIA_ROOT=$STATE/media
 GUNICORN_BIND=unix:$RUN/gunicorn.sock
 TRUSTED_PROXY_COUNT=1
 WEB_CONCURRENCY=${WEB_CONCURRENCY:-}
+PAGE_CACHE_SECONDS=${PAGE_CACHE_SECONDS:-}
 EMAIL_HOST=${EMAIL_HOST:-localhost}
 EXCHANGE_FALLBACK_EMAIL=${EXCHANGE_FALLBACK_EMAIL:-redactie@localhost.localdomain}
 ENV
     umask 022
     # An empty WEB_CONCURRENCY would not be a number: leave gunicorn's core count then.
     [[ -n ${WEB_CONCURRENCY:-} ]] || sed -i '/^WEB_CONCURRENCY=$/d' "$STATE/env"
+    [[ -n ${PAGE_CACHE_SECONDS:-} ]] || sed -i '/^PAGE_CACHE_SECONDS=$/d' "$STATE/env"
 }
 
 render_nginx() {

@@ -25,13 +25,15 @@ step "load_network"
 # Elasticsearch is down, so every page says it could not be indexed: that goes to the log, not the screen.
 bash deploy/prod.sh manage load_network >"$PROD_STATE/log/load_network.log" 2>&1
 bash deploy/prod.sh manage configure_site
-admin_password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(16))')
+# An editor of the ministry (the role that publishes and keeps the vocabulary), not a superuser.
+editor_password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(16))')
 bash deploy/prod.sh manage shell -v 0 -c "
-from django.contrib.auth.models import User
-User.objects.create_superuser('smoke-admin', 'smoke@example.org', '$admin_password')"
+from django.contrib.auth.models import Group, User
+from editorial.roles import EDITORS
+User.objects.create_user('smoke-editor', 'smoke@example.org', '$editor_password').groups.add(Group.objects.get(name=EDITORS))"
 
 step "the stack's tests through the proxy"
-PROD_URL=http://127.0.0.1:$PORT PROD_ADMIN_USER=smoke-admin PROD_ADMIN_PASSWORD=$admin_password \
+PROD_URL=http://127.0.0.1:$PORT PROD_EDITOR_USER=smoke-editor PROD_EDITOR_PASSWORD=$editor_password \
     PROD_DATABASE_VENDOR=$vendor PROD_ELASTICSEARCH_STOPPED=1 \
     .venv/bin/python -m pytest tests/production -q
 

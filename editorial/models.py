@@ -6,6 +6,7 @@ page lists the live dossiers.
 
 from django import forms
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -61,7 +62,7 @@ class ThemeDossierPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["entries"] = self.live_entries()
+        context["entries"] = SimpleLazyObject(self.live_entries)  # not read while the content is a kept fragment
         return context
 
     def live_entries(self):

@@ -18,11 +18,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 from taggit.models import Tag
+from wagtail.admin import messages as wagtail_messages
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.utils import get_latest_str
+from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.admin.views.reports import ReportView
 from wagtail.log_actions import log
-from wagtail.models import Revision
+from wagtail.models import Revision, TaskState, WorkflowState
 
+from core.frontend_cache import purge_page_and_listings
 from network.models import InitiativePage
 from practices.models import PracticePageTag
 
@@ -76,6 +80,8 @@ def confirm_profile(request, page_id):
             user=request.user,
             data={"date": today.isoformat(), "fields": ticked},
         )
+        # Saved without a publish (the confirmation is not a new version): the proxy forgets the profile itself.
+        transaction.on_commit(lambda: purge_page_and_listings(initiative))
     messages.success(request, _("Het profiel van %(title)s is bevestigd als actueel.") % {"title": initiative.title})
     next_url = request.POST.get("next", "")
     if _safe(request, next_url):
@@ -325,3 +331,42 @@ def merge_tags(source, target):
     TagSlugRedirect.remember(source.slug, target)
     # Deleting the merged tag reindexes the pages that carried it, which now carry the target (search/signals.py).
     source.delete()
+
+
+# --- Reviewing from the dashboard ---------------------------------------------------------------------------------
+
+
+class ConfirmingWorkflowActionView(WorkflowActionView):
+    """Wagtail's view behind the review buttons of the dashboard, saying afterwards what the action did.
+
+    Wagtail's own view redirects back without a word, so an editor who approved a page from the dashboard could not
+    tell whether anything happened. The message says what became of the page (published, or waiting for a next
+    step) or to whom it went back; the editing page's own buttons already have their messages from Wagtail.
+    """
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        self.task_state.refresh_from_db()
+        title = get_latest_str(self.object)
+        if self.task_state.status == TaskState.STATUS_APPROVED:
+            page = self.object.specific_deferred
+            page.refresh_from_db()
+            workflow_state = self.task_state.workflow_state
+            if workflow_state.status == WorkflowState.STATUS_IN_PROGRESS:
+                message = _("‘%(title)s’ is goedgekeurd en gaat door naar de volgende stap: %(task)s.") % {
+                    "title": title,
+                    "task": workflow_state.current_task_state.task.name,
+                }
+                messages.success(request, message)
+            else:
+                buttons = [wagtail_messages.button(page.url, _("Bekijk op de website"), True)] if page.url else []
+                message = _("‘%(title)s’ is goedgekeurd en gepubliceerd.") % {"title": title}
+                wagtail_messages.success(request, message, buttons=buttons)
+        elif self.task_state.status == TaskState.STATUS_REJECTED:
+            requester = self.task_state.workflow_state.requested_by
+            message = _("‘%(title)s’ gaat terug naar %(user)s, met het verzoek om wijzigingen.") % {
+                "title": title,
+                "user": requester.get_full_name() or requester.get_username() if requester else _("de indiener"),
+            }
+            messages.success(request, message)
+        return response

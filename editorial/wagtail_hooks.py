@@ -9,16 +9,18 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages as wagtail_messages
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.documents import get_document_model
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.log_actions import LogFormatter
-from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
+from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState, get_page_models
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 
@@ -96,6 +98,22 @@ class SubmitForReviewMenuItem(SubmitForModerationMenuItem):
         else:
             context["label"] = _("Ter beoordeling aanbieden")
         return context
+
+
+class ReviewedPageViewSet(PageViewSet):
+    """Wagtail's admin views of a page type, with a review action (approve, request changes) that confirms itself."""
+
+    workflow_action_view_class = views.ConfirmingWorkflowActionView
+
+
+@hooks.register("register_admin_viewset")
+def register_reviewed_page_viewsets():
+    # Wagtail 8 picks a page's admin views by its type; every page type of the platform goes through review.
+    return [
+        ReviewedPageViewSet(f"reviewed-{model._meta.app_label}-{model._meta.model_name}", model=model)
+        for model in get_page_models()
+        if model is not Page and not model.__module__.startswith("wagtail.")
+    ]
 
 
 @hooks.register("construct_help_menu")
@@ -198,6 +216,33 @@ def is_on_record(page, revision):
         or TaskState.objects.filter(revision=revision).exists()
         or PageLogEntry.objects.filter(revision=revision, action="wagtail.publish").exists()
     )
+
+
+@hooks.register("before_edit_page")
+def show_a_reviewer_what_changed(request, page):
+    # The editing page of a page awaiting review says so, with a link to what the coordinator changed (Wagtail's
+    # revisions compare view); the review buttons themselves are in the page's action menu.
+    if request.method != "GET":
+        return None
+    task_state = page.current_workflow_task_state
+    if task_state is None or not task_state.task.specific.get_actions(page, request.user):
+        return None
+    revision = task_state.revision
+    if page.live_revision_id:
+        compare_url = reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, "live", revision.pk])
+    else:
+        previous = page.revisions.filter(pk__lt=revision.pk).order_by("-pk").first()
+        if previous is None:
+            return None
+        compare_url = reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, previous.pk, revision.pk])
+    requester = task_state.workflow_state.requested_by
+    wagtail_messages.info(
+        request,
+        _("Deze pagina wacht op uw beoordeling (aangeboden door %(user)s).")
+        % {"user": requester.get_username() if requester else _("onbekend")},
+        buttons=[wagtail_messages.button(compare_url, _("Bekijk de wijzigingen"))],
+    )
+    return None
 
 
 @hooks.register("before_edit_page")

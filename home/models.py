@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models.functions import TruncDate
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -9,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from core.routing import route_from
 from editorial.models import ThemeDossierPage
 from network.models import NetworkIndexPage, RegionPage, UpdatePage
 from network.places import attach_places
@@ -68,28 +70,41 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("startpagina")
 
+    def route(self, request, path_components):
+        # Every address on the site is routed from here: in one query instead of two per level (core/routing.py).
+        return route_from(self, request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["network_index"] = NetworkIndexPage.objects.child_of(self).live().first()
-        context["practice_index"] = PracticeIndexPage.objects.child_of(self).live().first()
-        context["regions"] = RegionPage.objects.descendant_of(self).live().public().order_by("title")
-        featured = self.live_featured_practices()
+        # Each list is read only when the template renders it: not at all while the page's content is a kept
+        # fragment (core.page_cache).
+        context["network_index"] = SimpleLazyObject(lambda: NetworkIndexPage.objects.child_of(self).live().first())
+        context["practice_index"] = SimpleLazyObject(lambda: PracticeIndexPage.objects.child_of(self).live().first())
+        context["regions"] = SimpleLazyObject(
+            lambda: list(RegionPage.objects.descendant_of(self).live().public().order_by("title"))
+        )
+        featured = SimpleLazyObject(self.live_featured_practices)
         context["featured_practices"] = featured
-        context["dossiers"] = ThemeDossierPage.objects.child_of(self).live().public().order_by("title")
-        context["recent_practices"] = attach_places(
+        context["dossiers"] = SimpleLazyObject(
+            lambda: list(ThemeDossierPage.objects.child_of(self).live().public().order_by("title"))
+        )
+        context["recent_practices"] = SimpleLazyObject(lambda: self.recent_practices(exclude=featured))
+        context["recent_updates"] = SimpleLazyObject(
+            lambda: attach_places(UpdatePage.objects.descendant_of(self).live().public().order_by("-date", "title")[:5])
+        )
+        return context
+
+    def recent_practices(self, exclude):
+        return attach_places(
             PracticePage.objects.descendant_of(self)
             .live()
             .public()
-            .exclude(pk__in=[practice.pk for practice in featured])
+            .exclude(pk__in=[practice.pk for practice in exclude])
             .for_listing()
             # Newest day first; within a day the practice of a region or initiative (deeper in the tree) before the
             # national lessons, so a reader sees what a region does rather than six general findings.
             .order_by(TruncDate("first_published_at").desc(), "-depth", "-first_published_at", "title")[:6]
         )
-        context["recent_updates"] = attach_places(
-            UpdatePage.objects.descendant_of(self).live().public().order_by("-date", "title")[:5]
-        )
-        return context
 
     def live_featured_practices(self):
         """The practices the editors feature, in their order; drafts and private practices are left out.

@@ -9,12 +9,13 @@ from datetime import date
 from typing import NamedTuple
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from rest_framework import serializers
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -22,10 +23,11 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import ProseBlock
-from core.forms import StableSlugPageForm, StableSlugSnippetForm
+from core.forms import EditorialPageForm, StableSlugPageForm, StableSlugSnippetForm
 from core.models import SourceCitation
-from core.panels import EDITORS_ONLY
+from core.panels import EDITORS_ONLY, BlankRowsDroppedInlinePanel, EditorsOnlyInlinePanel, TitlePanel, editors_only_slug
 
+from . import reference
 from .choices import DeskForm, Discipline, Intensity, Level, Line, Shell, Status
 from .places import attach_places
 
@@ -41,7 +43,9 @@ class NetworkIndexPage(Page):
     """
 
     intro = models.TextField(_("inleiding"), blank=True)
-    content_panels = [*Page.content_panels, FieldPanel("intro"), InlinePanel("sources", label=_("bronnen"))]
+    content_panels = [TitlePanel("title"), FieldPanel("intro"), EditorsOnlyInlinePanel("sources", label=_("bronnen"))]
+    promote_panels = editors_only_slug()
+    base_form_class = EditorialPageForm
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     api_fields = ["intro", "sources"]
 
@@ -54,13 +58,17 @@ class NetworkIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        regions = list(RegionPage.objects.child_of(self).live().public().order_by("title"))
-        initiatives = InitiativePage.objects.descendant_of(self).live().public().for_listing().order_by("title")
-        context["regions"] = attach_children(regions, initiatives, "live_initiatives")
-        context["national_practices"] = (
-            self.get_children().live().public().type(_practice_model()).specific().order_by("title")
+        # Read only when the template renders them: not while the content is a kept fragment (core.page_cache).
+        context["regions"] = SimpleLazyObject(self.regions_with_initiatives)
+        context["national_practices"] = SimpleLazyObject(
+            lambda: list(self.get_children().live().public().type(_practice_model()).specific().order_by("title"))
         )
         return context
+
+    def regions_with_initiatives(self):
+        regions = list(RegionPage.objects.child_of(self).live().public().order_by("title"))
+        initiatives = InitiativePage.objects.descendant_of(self).live().public().for_listing().order_by("title")
+        return attach_children(regions, initiatives, "live_initiatives")
 
 
 class NetworkSource(SourceCitation):
@@ -92,21 +100,49 @@ class RegionPage(Page):
     label_en = models.CharField(_("naam in het Engels"), max_length=100, blank=True)
     provinces = models.CharField(_("provincie(s)"), max_length=255, blank=True)
     intro = models.TextField(_("inleiding"), blank=True)
+    # What the region consists of, as CBS areas: every municipality in them belongs to the region (reference data
+    # in network/data/places/, where the README names CBS's classification, its year and the copy used).
+    cbs_areas = models.CharField(
+        _("samenstelling (CBS-gebieden)"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "De CBS-gebieden waaruit deze regio bestaat, met hun code, gescheiden door komma's: een jeugdregio "
+            "(JZ14 is Twente), een landsdeel (LD01 is Noord-Nederland) of een provincie (PV29 is Zeeland). Alle "
+            "gemeenten in die gebieden horen dan bij de regio, volgens CBS (gebiedsindelingen 2023). Vul alleen "
+            "een gebied in waarvan een bron zegt dat de regio het is, en zeg hieronder welke."
+        ),
+    )
+    cbs_areas_basis = models.CharField(
+        _("grond voor de samenstelling"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Waarop de samenstelling rust, met de paragraaf: bijvoorbeeld ‘De studie noemt de regio Twente "
+            "(§3.2); zo heet CBS-jeugdregio JZ14.’ Lezers zien deze zin op de regiopagina."
+        ),
+    )
 
     base_form_class = StableSlugPageForm
 
     content_panels = [
-        *Page.content_panels,
+        TitlePanel("title"),
         FieldRowPanel([FieldPanel("label_en"), FieldPanel("provinces")]),
         FieldPanel("intro"),
-        InlinePanel("sources", label=_("bronnen")),
+        MultiFieldPanel(
+            [FieldPanel("cbs_areas"), FieldPanel("cbs_areas_basis")], heading=_("Samenstelling van de regio")
+        ),
+        EditorsOnlyInlinePanel("sources", label=_("bronnen")),
     ]
+    promote_panels = editors_only_slug()
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("provinces")]
     api_fields = [
         "label_en",
         "provinces",
         "intro",
         APIField("municipalities", serializer=serializers.StringRelatedField(many=True)),
+        "cbs_areas",
+        "cbs_areas_basis",
         "sources",
     ]
 
@@ -117,20 +153,71 @@ class RegionPage(Page):
         verbose_name = _("regio")
         verbose_name_plural = _("regio's")
 
+    def clean(self):
+        super().clean()
+        codes, unknown = parse_cbs_areas(self.cbs_areas)
+        if unknown:
+            raise ValidationError(
+                {
+                    "cbs_areas": _(
+                        "Onbekend CBS-gebied: %(codes)s. Gebruik codes uit de CBS-indeling, gescheiden door "
+                        "komma's, bijvoorbeeld JZ14 (jeugdregio Twente) of LD01 (landsdeel Noord-Nederland)."
+                    )
+                    % {"codes": ", ".join(unknown)}
+                }
+            )
+        if codes and not self.cbs_areas_basis.strip():
+            raise ValidationError(
+                {"cbs_areas_basis": _("Zeg waarop de samenstelling rust, met de paragraaf van de bron.")}
+            )
+        self.cbs_areas = ", ".join(codes)
+
+    def areas(self):
+        """The CBS areas the region consists of (reference data; no query)."""
+        codes, _unknown = parse_cbs_areas(self.cbs_areas)
+        return [reference.area(code) for code in codes]
+
+    def area_municipalities(self):
+        """The municipalities of the region's CBS areas, each once, in the reference file's order (no query)."""
+        return list({m.code: m for area in self.areas() for m in area.municipalities}.values())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["initiatives"] = (
-            InitiativePage.objects.child_of(self).live().public().order_by("title").prefetch_related("themes")
+        # Read only when the template renders them: not while the content is a kept fragment (core.page_cache).
+        context["initiatives"] = SimpleLazyObject(
+            lambda: list(
+                InitiativePage.objects.child_of(self).live().public().order_by("title").prefetch_related("themes")
+            )
         )
-        municipalities = list(self.municipalities.all())
+        context["areas"] = self.areas()  # reference data, no query
+        context["areas_source"] = reference.AREAS_SOURCE
+        municipalities = self.municipalities.all()
         context["municipalities"] = municipalities
-        context["study_municipalities"] = [m for m in municipalities if m.section]
-        context["other_municipalities"] = [m for m in municipalities if not m.section]
+        context["study_municipalities"] = SimpleLazyObject(lambda: [m for m in municipalities if m.section])
+        context["other_municipalities"] = SimpleLazyObject(lambda: [m for m in municipalities if not m.section])
         practice_model = _practice_model()
-        context["practices"] = attach_places(
-            practice_model.objects.descendant_of(self).live().public().for_listing().order_by("title")
+        context["practices"] = SimpleLazyObject(
+            lambda: attach_places(
+                practice_model.objects.descendant_of(self).live().public().for_listing().order_by("title")
+            )
         )
         return context
+
+
+def parse_cbs_areas(text):
+    """``(codes, unknown)`` for a region's "JZ14, LD01": the known CBS area codes (normalised, each once, in the
+    order given) and what is no known code."""
+    codes, unknown = [], []
+    for part in (text or "").replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        found = reference.area(part)
+        if found is None:
+            unknown.append(part)
+        elif found.code not in codes:
+            codes.append(found.code)
+    return codes, unknown
 
 
 class RegionSource(SourceCitation):
@@ -282,7 +369,7 @@ class InitiativePage(Page):
     base_form_class = StableSlugPageForm
 
     content_panels = [
-        *Page.content_panels,
+        TitlePanel("title"),
         FieldPanel("summary"),
         MultiFieldPanel(
             [
@@ -303,22 +390,29 @@ class InitiativePage(Page):
             ],
             heading=_("Organisatie"),
         ),
-        InlinePanel("partners", label=_("partners")),
-        InlinePanel("contacts", label=_("contactpersonen")),
+        # A row left blank is no partner, contact, factor or lesson: it is dropped, never saved half-empty.
+        BlankRowsDroppedInlinePanel("partners", label=_("partners")),
+        BlankRowsDroppedInlinePanel("contacts", label=_("contactpersonen")),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-        InlinePanel("factors", label=_("faciliterende en belemmerende factoren")),
-        InlinePanel("lessons", label=_("geleerde lessen")),
+        BlankRowsDroppedInlinePanel("factors", label=_("faciliterende en belemmerende factoren")),
+        BlankRowsDroppedInlinePanel("lessons", label=_("geleerde lessen")),
         FieldPanel("body"),
         # The date moves only through the coordinator's "still current" button on the dashboard.
         FieldPanel("last_confirmed", permission=EDITORS_ONLY),
-        # The study's citations and where each fact comes from: the editors keep them; folded, so they do not
-        # lengthen a coordinator's form.
+        # The study's citations and where each fact comes from: the editors keep them; a coordinator's form has
+        # none of them, and a coordinator's save keeps them as they are.
         MultiFieldPanel(
-            [InlinePanel("sources", label=_("bronnen")), FieldPanel("field_sections"), FieldPanel("confirmed_fields")],
+            [
+                EditorsOnlyInlinePanel("sources", label=_("bronnen")),
+                FieldPanel("field_sections", permission=EDITORS_ONLY),
+                FieldPanel("confirmed_fields", permission=EDITORS_ONLY),
+            ],
             heading=_("Bronnen (bijgehouden door de redactie)"),
             classname="collapsed",
+            permission=EDITORS_ONLY,
         ),
     ]
+    promote_panels = editors_only_slug()
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary", boost=2),
@@ -452,10 +546,14 @@ class InitiativePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         practice_model = _practice_model()
-        context["practices"] = attach_places(
-            practice_model.objects.child_of(self).live().public().for_listing().order_by("title")
+        # Lazy, like the querysets below: read only when the page's fragment is not kept (core.page_cache).
+        context["practices"] = SimpleLazyObject(
+            lambda: attach_places(practice_model.objects.child_of(self).live().public().for_listing().order_by("title"))
         )
-        context["updates"] = UpdatePage.objects.child_of(self).live().public().order_by("-date")[:10]
+        # .public() reads the view restrictions as soon as it is called.
+        context["updates"] = SimpleLazyObject(
+            lambda: list(UpdatePage.objects.child_of(self).live().public().order_by("-date")[:10])
+        )
         context["partners"] = self.partners.select_related("organisation")
         context["factors"] = self.factors.select_related("factor").order_by("factor__kind", "sort_order")
         return context
@@ -563,12 +661,14 @@ class UpdatePage(Page):
     body = StreamField(ProseBlock(), verbose_name=_("tekst"), blank=True)
 
     content_panels = [
-        *Page.content_panels,
+        TitlePanel("title"),
         FieldRowPanel([FieldPanel("date"), FieldPanel("event_date")]),
         FieldPanel("intro"),
         FieldPanel("body"),
-        InlinePanel("sources", label=_("bronnen")),
+        EditorsOnlyInlinePanel("sources", label=_("bronnen")),
     ]
+    promote_panels = editors_only_slug()
+    base_form_class = EditorialPageForm
     search_fields = [*Page.search_fields, index.SearchField("intro", boost=2), index.SearchField("body")]
     api_fields = ["date", "event_date", "intro", "body", "sources"]
 

@@ -65,3 +65,14 @@ def initiatives_serving(municipality, initiatives):
         if municipality in item.municipalities.all() or (item.region_wide and item in in_region)
     ]
     return (stated, True) if stated else (in_region, False)
+
+
+def initiatives_serving_region_member(region, initiatives):
+    """Which of ``initiatives`` work in a municipality of ``region``'s CBS areas that no initiative names.
+
+    Like :func:`initiatives_serving` for a municipality nobody names: the initiatives aimed at the whole region
+    (stated), else all of the region's initiatives (not stated: the reader should ask them).
+    """
+    in_region = [item for item in initiatives if item.path.startswith(region.path)]
+    stated = [item for item in in_region if item.region_wide]
+    return (stated, True) if stated else (in_region, False)

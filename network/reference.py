@@ -8,6 +8,8 @@ answers the questions search and the municipality lookup ask:
   Fryslan", "GM0796"), or ``None``;
 * :func:`province` — the province a typed name or code refers to (official, Frisian or everyday name);
 * :func:`municipalities_in_province`, :func:`municipalities_in_youth_care_region`;
+* :func:`area` and :func:`municipalities_in_area` — a CBS area by its code (a youth-care region JZ.., a landsdeel
+  LD.., a province PV..) and the municipalities in it: what a network region consists of (``RegionPage.cbs_areas``);
 * :func:`suggest_municipalities` — the real municipalities closest to a name that is not one ("did you mean").
 
 Plain Python, no models: the database is not involved, so callers can use it anywhere without queries.
@@ -21,6 +23,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy as _
+
 from search.analysis import tokenize
 
 PLACES_DIR = Path(__file__).resolve().parent / "data" / "places"
@@ -28,10 +32,14 @@ SOURCE_FILE = PLACES_DIR / "gemeenten-alfabetisch-2023.csv"
 PROVINCES_FILE = PLACES_DIR / "provinces.csv"
 NAMES_FILE = PLACES_DIR / "names.csv"
 YOUTH_CARE_REGIONS_FILE = PLACES_DIR / "youth_care_regions.csv"
+LANDSDELEN_FILE = PLACES_DIR / "landsdelen.csv"
 
 # What the site says when it shows these facts (the README in PLACES_DIR says where the copy came from).
 REFERENCE_DATE = "2023-01-01"
 SOURCE = "CBS, Gemeentelijke indeling op 1 januari 2023"
+# The youth-care regions and landsdelen: CBS's area classification of the same year (the README says how the
+# rows were derived from CBS's boundaries and checked).
+AREAS_SOURCE = "CBS, Gebiedsindelingen 2023 (jeugdregio's en landsdelen)"
 
 # Words people put before a place name that are not part of it ("gemeente Goes", "provincie Zeeland").
 _PREFIXES = frozenset({"gemeente", "provincie"})
@@ -48,6 +56,8 @@ class Province:
     name: str  # CBS's official name, "Noord-Brabant", "Fryslân"
     frisian_name: str | None
     other_names: tuple[str, ...]  # everyday and English names from names.csv ("Brabant", "Friesland")
+    landsdeel_code: str | None = None  # CBS landsdeel (NUTS 1), "LD01"; None if the data file has none
+    landsdeel: str | None = None  # "Noord-Nederland"
 
     def __str__(self):
         return self.name
@@ -139,6 +149,43 @@ def municipalities_in_youth_care_region(name_or_code: str) -> list[Municipality]
     ]
 
 
+@dataclass(frozen=True)
+class Area:
+    """A CBS area that network regions are made of: a youth-care region, a landsdeel or a province."""
+
+    code: str  # "JZ14", "LD01", "PV29"
+    name: str  # CBS's name: "Twente", "Noord-Nederland", "Zeeland"
+    kind: str  # "youth_care_region", "landsdeel", "province"
+    municipalities: tuple[Municipality, ...]
+
+    @property
+    def kind_label(self):
+        return AREA_KINDS[self.kind]
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+
+# How the site names each kind of area.
+AREA_KINDS = {"youth_care_region": _("CBS-jeugdregio"), "landsdeel": _("CBS-landsdeel"), "province": _("provincie")}
+
+
+def area(code: str) -> Area | None:
+    """The CBS area with this code ("JZ14", "jz14", "LD01", "PV29"), with its municipalities; ``None`` if unknown."""
+    return _reference().area_by_code.get(code.strip().upper())
+
+
+def areas() -> tuple[Area, ...]:
+    """Every area a region can be made of: the youth-care regions, the landsdelen and the provinces, by code."""
+    return tuple(sorted(_reference().area_by_code.values(), key=lambda item: item.code))
+
+
+def municipalities_in_area(code: str) -> list[Municipality]:
+    """The municipalities of the CBS area with this code; empty for an unknown code."""
+    found = area(code)
+    return list(found.municipalities) if found else []
+
+
 def suggest_municipalities(name: str, limit: int = 5) -> list[Municipality]:
     """The real municipalities whose name (official or everyday) is closest to ``name``, closest first; empty
     when nothing is really close (see ``SUGGESTION_CUTOFF``)."""
@@ -162,6 +209,7 @@ class _Reference:
     suggestion_keys: list[str]
     province_by_code: dict[str, Province]
     province_by_key: dict[str, Province]
+    area_by_code: dict[str, Area]
 
 
 @cache
@@ -171,12 +219,15 @@ def _reference() -> _Reference:
     for row in _read(NAMES_FILE):
         other_names.setdefault(row["cbs_code"], []).append((row["name"], row["kind"]))
 
+    landsdelen = {row["province_code"]: row for row in _read(LANDSDELEN_FILE)}
     provinces_ = tuple(
         Province(
             code=row["cbs_code"],
             name=row["name"],
             frisian_name=row["frisian_name"] or None,
             other_names=tuple(name for name, _kind in other_names.get(row["cbs_code"], [])),
+            landsdeel_code=landsdelen.get(row["cbs_code"], {}).get("landsdeel_code") or None,
+            landsdeel=landsdelen.get(row["cbs_code"], {}).get("landsdeel") or None,
         )
         for row in _read(PROVINCES_FILE)
     )
@@ -208,6 +259,7 @@ def _reference() -> _Reference:
                 province_by_key[place_key(name)] = p
 
     return _Reference(
+        area_by_code=_areas(municipalities_, provinces_),
         municipalities=municipalities_,
         provinces=provinces_,
         municipality_by_code={m.code: m for m in municipalities_},
@@ -218,6 +270,17 @@ def _reference() -> _Reference:
         province_by_code=province_by_code,
         province_by_key=province_by_key,
     )
+
+
+def _areas(municipalities_, provinces_) -> dict[str, Area]:
+    members: dict[tuple[str, str, str], list[Municipality]] = {}
+    for m in municipalities_:
+        if m.youth_care_region_code:
+            members.setdefault((m.youth_care_region_code, m.youth_care_region, "youth_care_region"), []).append(m)
+        if m.province.landsdeel_code:
+            members.setdefault((m.province.landsdeel_code, m.province.landsdeel, "landsdeel"), []).append(m)
+        members.setdefault((m.province.code, m.province.name, "province"), []).append(m)
+    return {code: Area(code, name, kind, tuple(found)) for (code, name, kind), found in members.items()}
 
 
 def _municipality_keys(m: Municipality) -> list[str]:

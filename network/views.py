@@ -18,7 +18,7 @@ from . import reference
 from .choices import Discipline, Line, Status
 from .lookup import find_municipality
 from .models import InitiativeFactor, InitiativePage, InitiativePartner, Municipality, RegionPage
-from .places import initiatives_serving
+from .places import initiatives_serving, initiatives_serving_region_member
 
 MIN_COMPARED = 2
 MAX_COMPARED = 4
@@ -294,10 +294,15 @@ def municipality_lookup(request):
         return TemplateResponse(request, "network/municipality_lookup.html", context, status=400)
 
     match = find_municipality(name, Municipality.objects.select_related("region"))
+    known = reference.municipality(name)
+    # A real municipality typed exactly is not taken for another one that a typo correction found.
+    typo_of_another = match.corrected and known is not None and match.municipality.name != known.name
+    if known is not None and (match.municipality is None or typo_of_another):
+        member_of = _regions_made_of(known)
+        if member_of:
+            return _in_a_regions_areas(request, context, known, *member_of[0])
+        return _outside_the_network(request, context, known)
     if match.municipality is None:
-        known = reference.municipality(name)
-        if known is not None:
-            return _outside_the_network(request, context, known)
         context["suggestions"] = _close_names(name)
         context["error"] = _("Wij kennen geen gemeente ‘%(name)s’ in Nederland.") % {"name": name}
         context["regions"] = RegionPage.objects.live().public().order_by("title").only("title", "url_path", "path")
@@ -331,6 +336,44 @@ def about_source(request):
     return TemplateResponse(request, "network/about_source.html", {"publication": Publication.objects.first()})
 
 
+def _regions_made_of(known):
+    """The live regions whose CBS areas hold the municipality ``known``, with the area: [(region, area)], by title.
+
+    One query (the regions); the areas and their municipalities are reference data.
+    """
+    found = []
+    regions = RegionPage.objects.live().public().exclude(cbs_areas="").order_by("title")
+    for region in regions.only("title", "slug", "url_path", "path", "depth", "cbs_areas", "cbs_areas_basis"):
+        for area in region.areas():
+            if any(member.code == known.code for member in area.municipalities):
+                found.append((region, area))
+                break
+    return found
+
+
+def _in_a_regions_areas(request, context, known, region, area):
+    """A municipality that belongs to a region because the region consists of its CBS area (Enschede: Twente).
+
+    No initiative names it (a snippet would have been found first), so the answer is the region's initiatives:
+    those aimed at the whole region, else all of them, with the advice to ask.
+    """
+    candidates = list(InitiativePage.objects.live().public().for_listing().order_by("title"))
+    initiatives, explicit = initiatives_serving_region_member(region, candidates)
+    attach_regions(initiatives)
+    context.update(
+        {
+            "municipality": known,
+            "region": region,
+            "area": area,
+            "areas_source": reference.AREAS_SOURCE,
+            "corrected": False,
+            "initiatives": initiatives,
+            "explicit": explicit,
+        }
+    )
+    return TemplateResponse(request, "network/municipality_lookup.html", context)
+
+
 def _outside_the_network(request, context, known):
     """A real municipality the network has no initiative for yet: say so, and show the nearest initiatives.
 
@@ -342,6 +385,8 @@ def _outside_the_network(request, context, known):
         province = reference.province_of(municipality.name)
         if province is not None:
             provinces_by_region.setdefault(municipality.region_id, set()).add(province)
+    for region in RegionPage.objects.exclude(cbs_areas="").only("cbs_areas"):
+        provinces_by_region.setdefault(region.pk, set()).update(m.province for m in region.area_municipalities())
     initiatives = list(InitiativePage.objects.live().public().for_listing().order_by("title"))
     attach_regions(initiatives)
 

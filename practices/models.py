@@ -13,7 +13,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from rest_framework import serializers
 from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
@@ -22,8 +22,9 @@ from wagtail.search import index
 
 from core.blocks import ProseBlock
 from core.fields import MultipleChoiceField
-from core.forms import StableSlugSnippetForm
+from core.forms import EditorialPageForm, StableSlugSnippetForm
 from core.models import SourceCitation
+from core.panels import EDITORS_ONLY, EditorsOnlyInlinePanel, TitlePanel, editors_only_slug
 from network.choices import Discipline, TargetGroup
 
 
@@ -163,7 +164,7 @@ class PracticePage(Page):
     objects = PracticeManager()
 
     content_panels = [
-        *Page.content_panels,
+        TitlePanel("title"),
         FieldPanel("kind"),
         FieldPanel("summary"),
         FieldPanel("body"),
@@ -185,13 +186,16 @@ class PracticePage(Page):
         FieldPanel("results"),
         FieldPanel("lessons"),
         FieldPanel("contact"),
-        # The study's citations: the editors keep them; folded, so they do not lengthen a coordinator's form.
+        # The study's citations: the editors keep them; a coordinator's form has none, and their save keeps them.
         MultiFieldPanel(
-            [InlinePanel("sources", label=_("bronnen"))],
+            [EditorsOnlyInlinePanel("sources", label=_("bronnen"))],
             heading=_("Bronnen (bijgehouden door de redactie)"),
             classname="collapsed",
+            permission=EDITORS_ONLY,
         ),
     ]
+    promote_panels = editors_only_slug()
+    base_form_class = EditorialPageForm
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary", boost=2),

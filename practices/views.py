@@ -9,6 +9,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
+from network.models import RegionPage
+from network.places import attach_places
 from search.facets import FACET_NAMES
 from search.pagination import paginate
 from search.query import SearchInputError, UnknownFilterValue, parse_search_query
@@ -58,7 +60,34 @@ def serve_practice_index(page, request):
             "kind_labels": _kind_labels(results.results.hits),
         }
     )
+    if results.number == 1 and not context["is_filtered"] and not context["q"]:
+        context["newest_per_region"] = newest_practice_per_region()
     return TemplateResponse(request, page.get_template(request), context)
+
+
+def newest_practice_per_region():
+    """The most recently published practice of each region (its own or one of its initiatives'), by region name.
+
+    The overview lists the newest practices first, and the study's national lessons, loaded last, would fill its
+    whole first page: a reader looking for what regions do saw no region at all. This row puts every region's
+    newest practice at the top of the unfiltered first page, from the pages' own place in the tree and their
+    publication date; nobody picks them. A fixed number of queries, however many practices there are.
+    """
+    regions = list(RegionPage.objects.live().public().order_by("title").only("pk", "path", "depth", "title"))
+    newest = {}
+    candidates = (
+        PracticePage.objects.live()
+        .public()
+        .filter(depth__gt=min((region.depth for region in regions), default=0))
+        .order_by("-first_published_at", "-pk")
+        .values_list("pk", "path")
+    )
+    for pk, path in candidates:
+        for region in regions:
+            if path.startswith(region.path) and region.pk not in newest:
+                newest[region.pk] = pk
+    practices = PracticePage.objects.filter(pk__in=newest.values()).for_listing().in_bulk()
+    return attach_places([practices[newest[region.pk]] for region in regions if region.pk in newest])
 
 
 def _tag_options(selected):

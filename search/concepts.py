@@ -126,7 +126,7 @@ def all_concepts():
     )
     for initiative in initiatives:
         concepts.append(Concept("initiative", initiative.slug, initiative.title, (initiative.title,)))
-    regions = list(RegionPage.objects.live().only("slug", "title", "label_en", "provinces", "path"))
+    regions = list(RegionPage.objects.live().only("slug", "title", "label_en", "provinces", "cbs_areas", "path"))
     for region in regions:
         concepts.append(Concept("region", region.slug, region.title, (region.title, region.label_en)))
     return concepts + place_concepts(regions, initiatives)
@@ -136,17 +136,20 @@ def place_concepts(regions, initiatives):
     """Municipalities and provinces of the network as concepts: carried by the initiatives that serve them.
 
     A municipality of the network is served by the initiatives that work there (network/places.py: those that
-    name it or aim at its whole region, else all of its region's). A province is served by the initiatives of the
-    network regions that have a municipality in it, or that an editor placed in it (the region's provinces). Names
-    come from the network and the CBS reference data (official, everyday and Frisian names). The filter offered is
-    the region: "Regio: Zeeland".
+    name it or aim at its whole region, else all of its region's). The municipalities of the network are those an
+    editor or the study placed in a region (Snippets → Gemeenten) and those of the CBS areas a region consists of
+    (the region's "samenstelling", network/data/places/). A province is served by the initiatives of the network
+    regions that have a municipality in it, or that an editor placed in it (the region's provinces). Names come
+    from the network and the CBS reference data (official, everyday and Frisian names). The filter offered is the
+    region: "Regio: Zeeland".
     """
     from network import reference
     from network.models import Municipality
-    from network.places import initiatives_serving
+    from network.places import initiatives_serving, initiatives_serving_region_member
 
     concepts = []
     regions_in_province = {}
+    named = set()  # (region, municipality code) of the snippets
     for region in regions:
         for province in _provinces_of(region):
             regions_in_province.setdefault(province, []).append(region)
@@ -159,6 +162,17 @@ def place_concepts(regions, initiatives):
             concepts.append(place_concept(region, names, [item.slug for item in serving]))
         if known is not None and region not in regions_in_province.setdefault(known.province, []):
             regions_in_province[known.province].append(region)
+        if known is not None:
+            named.add((region.pk, known.code))
+    for region in regions:
+        serving, _stated = initiatives_serving_region_member(region, initiatives)
+        for known in region.area_municipalities():
+            if (region.pk, known.code) in named:
+                continue  # a snippet of the region says more: the initiatives that name it
+            if serving:
+                concepts.append(place_concept(region, (known.name, *known.other_names), [i.slug for i in serving]))
+            if region not in regions_in_province.setdefault(known.province, []):
+                regions_in_province[known.province].append(region)
     for province, inside in regions_in_province.items():
         serving = [item.slug for item in initiatives if any(item.path.startswith(region.path) for region in inside)]
         if serving:

@@ -53,6 +53,12 @@ def _vocabulary():
         *(concept.label_en for concept in concepts),
         *(term for concept in concepts for term in concept.search_term_list()),
         *Municipality.objects.values_list("name", flat=True),
+        *(
+            name
+            for region in RegionPage.objects.only("cbs_areas")
+            for known in region.area_municipalities()
+            for name in (known.name, *known.other_names)
+        ),
         *RegionPage.objects.values_list("title", flat=True),
         *InitiativePage.objects.values_list("title", flat=True),
         *(term for group in analysis.load_synonym_groups() for term in group),

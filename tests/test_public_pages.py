@@ -89,3 +89,21 @@ def test_a_draft_practice_is_not_public(client, network):
     assert client.get(draft.url if draft.url else "/netwerk/twente/bram/" + draft.slug + "/").status_code == 404
     assert b"Nog niet af" not in client.get(network.initiative("bram").url).content
     assert b"Nog niet af" not in client.get("/praktijken/").content
+
+
+@pytest.mark.django_db
+def test_the_owner_is_named_only_when_the_operator_names_it(client, network, settings):
+    """The study says who commissioned it (§1.1, §3.4), not who runs the platform: the owner is a setting."""
+    header = re.compile(r'<span class="site-name__owner">(.*?)</span>', re.S)
+    html = client.get("/").content.decode()
+    assert "Ministerie" not in header.search(html).group(1)
+    assert "in opdracht van de Directie Jeugd van het ministerie van VWS" in html
+    colofon = client.get("/colofon/").content.decode()
+    assert "Eigenaar" not in colofon
+    assert "Opdrachtgever van de studie" in colofon
+
+    settings.PLATFORM_OWNER = "Ministerie van Volksgezondheid, Welzijn en Sport"
+    html = client.get("/").content.decode()
+    assert "Ministerie van Volksgezondheid, Welzijn en Sport" in header.search(html).group(1)
+    colofon = client.get("/colofon/").content.decode()
+    assert re.search(r"<dt>Eigenaar</dt><dd>Ministerie van Volksgezondheid, Welzijn en Sport</dd>", colofon)

@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Wagtail's admin says "een minuut geleden" with humanize's naturaltime; without the app its Dutch is not loaded
+    # and the workflow status reads "a minute ago".
+    "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "axes",
@@ -69,6 +72,8 @@ MIDDLEWARE = [
     "core.security.PasswordResetThrottleMiddleware",
     # After the language and the user are known; answers anonymous readers with a kept page (core/page_cache.py).
     "core.page_cache.PageCacheMiddleware",
+    # For every page the cache did not answer: the Site without a query (core/routing.py).
+    "core.routing.SiteMiddleware",
     # Last, as Axes asks: it turns a lockout raised during login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -88,6 +93,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "core.context_processors.platform",
             ],
         },
     },
@@ -147,6 +153,10 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Netwerk Complexe Scheidingen"
+# The organisation that runs the platform, named in the header and the colofon (e.g. "Ministerie van
+# Volksgezondheid, Welzijn en Sport"). Empty: no owner is named. The study behind the starting content says only
+# who commissioned the study (the Directie Jeugd of the Ministry of VWS, §1.1 and §3.4), not who runs this site.
+PLATFORM_OWNER = os.environ.get("PLATFORM_OWNER", "")
 # Where readers reach the site: links in the sitemap, the API, feeds and e-mails start with it, and the Wagtail
 # Site gets its host name and port from it (manage.py configure_site). `make run` serves on PORT.
 SITE_URL = os.environ.get("SITE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}").rstrip("/")

@@ -3,6 +3,8 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from core.page_cache import fragment_key, keep, read_kept
+
 register = template.Library()
 
 
@@ -22,3 +24,38 @@ def content_lang(context):
     if translation.get_language() != settings.LANGUAGE_CODE:
         return mark_safe(f' lang="{settings.LANGUAGE_CODE}"')  # noqa: S308 - a fixed language code from settings
     return ""
+
+
+@register.tag
+def published_fragment(parser, token):
+    """``{% published_fragment "name" page.pk … %}…{% endpublished_fragment %}``: kept until content changes.
+
+    For the parts of a page that show only published content (a profile's facts, its practices, a listing), so
+    a page rendered for an editor, a filtered URL or the first reader after a publish costs the queries of
+    finding the page and not those of its content. Never put anything personal or request-specific inside
+    (a form's CSRF token, the current user, counts of requests): everyone with the same arguments gets the same
+    HTML. Kept under the content version of ``core.page_cache``, so any publish or content change renews it.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a name")
+    nodelist = parser.parse(("endpublished_fragment",))
+    parser.delete_first_token()
+    return PublishedFragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
+
+
+class PublishedFragmentNode(template.Node):
+    def __init__(self, nodelist, vary_on):
+        self.nodelist = nodelist
+        self.vary_on = vary_on
+
+    def render(self, context):
+        name, *vary_on = (expression.resolve(context) for expression in self.vary_on)
+        key = fragment_key(context.get("request"), name, vary_on)
+        if key is None:
+            return self.nodelist.render(context)
+        html = read_kept(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            keep(key, html)
+        return html

@@ -48,7 +48,9 @@ def test_the_header_names_platform_and_owner_and_searches_from_every_page(page):
     expect(page).to_have_title("Netwerk Complexe Scheidingen")  # once, not "name · name"
     header = page.locator("header.site-header")
     expect(header).to_contain_text("Netwerk Complexe Scheidingen")
-    expect(header).to_contain_text("Ministerie van Volksgezondheid, Welzijn en Sport")
+    # The study names its commissioner, not the platform's owner: without PLATFORM_OWNER no ministry is claimed.
+    expect(header).not_to_contain_text("Ministerie")
+    expect(page.locator("footer")).to_contain_text("in opdracht van de Directie Jeugd van het ministerie van VWS")
     expect(page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Vergelijk")).to_be_visible()
     field = header.get_by_label("Zoek op het platform")
     field.fill("casusoverleg")
@@ -220,9 +222,32 @@ def test_dutch_content_is_marked_dutch_in_the_english_interface(page, site_pages
     expect(page.locator("main h1")).not_to_have_attribute("lang", "nl")
 
 
+def test_the_first_practices_a_reader_sees_come_from_the_regions(page, phone):
+    for current, width in ((page, 1280), (phone, 375)):
+        current.goto("/praktijken/")
+        per_region = current.locator("section[aria-labelledby='per-regio'] .card")
+        assert per_region.count() >= 5, "every region with practices has its newest one at the top"
+        first = current.locator("main .cards .card").first
+        assert first.evaluate("card => card.closest('section').getAttribute('aria-labelledby')") == "per-regio"
+        if width == 1280:
+            assert top_of(first) < current.viewport_size["height"], "no practice on the first screen"
+        metas = per_region.locator(".card__meta").all_inner_texts()
+        assert not any("Landelijk" in meta for meta in metas), metas
+        assert len({meta.rsplit("·", 1)[-1].strip() for meta in metas}) == len(metas), "one per region"
+        expect(current.locator("main")).not_to_contain_text("{#")
+        shot(current, f"reader-practices-regions-{width}")
+
+        current.goto("/")
+        recent = current.locator("section[aria-labelledby='recente-praktijken'] .card__meta").first
+        expect(recent).not_to_contain_text("Landelijk")
+
+
 # --- Accounts in the real roles, in the browser server's own database ------------------------------------------
 
 COORDINATOR = "coordinator@scheidingspunt.example"
+# A coordinator of another initiative, for journeys that must not wait on Scheidingspunt's review.
+COORDINATOR_BRAM = "coordinator@bram.example"
+COORDINATOR_KEES = "coordinator@kees.example"
 EDITOR = "redacteur@minvws.example"
 
 
@@ -243,6 +268,8 @@ def account(email, group):
     user.groups.add(group)
 
 account({COORDINATOR!r}, coordinator_group(InitiativePage.objects.get(slug="scheidingspunt")))
+account({COORDINATOR_BRAM!r}, coordinator_group(InitiativePage.objects.get(slug="bram")))
+account({COORDINATOR_KEES!r}, coordinator_group(InitiativePage.objects.get(slug="kees")))
 editors = Group.objects.get(name=EDITORS)
 # Reading requests is the editors' (issue 15 gives the role this permission in setup_roles).
 editors.permissions.add(Permission.objects.get(codename="view_exchangerequest"))
@@ -312,6 +339,61 @@ def test_a_coordinator_signs_in_to_a_dutch_admin_and_submits_with_the_main_butto
         context.close()
 
 
+def wait_until_watching_edits(page):
+    for _ in range(50):
+        if page.evaluate("window.watchingEdits === true"):
+            return
+        page.wait_for_timeout(100)
+    pytest.fail("the edit form never started watching for edits (no autosave)")
+
+
+def contact_rows(page):
+    return int(page.locator("#id_contacts-TOTAL_FORMS").input_value())
+
+
+def test_a_blank_contact_row_is_no_contact_and_never_blocks_a_saved_profile(browser, server_url, password):
+    """A coordinator adds a contact row and leaves it empty: saving as a draft, autosave and submitting all go
+    through, and the profile has no empty contact afterwards (before: "Opgeslagen", then "Dit is een verplicht
+    veld" on submitting)."""
+    context = browser.new_context(base_url=server_url, viewport=DESKTOP)
+    # Wagtail watches the form for edits (and autosaves them) from two seconds after it loads.
+    context.add_init_script(
+        "document.addEventListener('w-unsaved:watch-edits', () => { window.watchingEdits = true; });"
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        log_in(page, COORDINATOR_BRAM, password)
+        edit_url = f"/admin/pages/{page_id(server_url, 'type=network.InitiativePage&slug=bram')}/edit/"
+        page.goto(edit_url)
+        before = contact_rows(page)
+
+        # "Bewaar concept" with a blank row: saved, and the blank row is gone from the draft.
+        page.locator("#id_contacts-ADD").click()
+        assert contact_rows(page) == before + 1
+        page.locator("footer .w-dropdown__toggle").first.click()
+        page.get_by_role("button", name=re.compile("Bewaar concept")).click()
+        expect(page.locator(".messages")).not_to_contain_text("validatiefouten")
+        page.goto(edit_url)
+        assert contact_rows(page) == before
+        wait_until_watching_edits(page)
+
+        # Autosave with a blank row ("Opgeslagen" in the header), then submitting: accepted, no required field.
+        page.locator("#id_contacts-ADD").click()
+        summary = page.locator("#id_summary")
+        summary.fill("BRAM brengt in Twente zorg, recht en gemeenten samen rond scheidingen.")
+        summary.press("Tab")  # autosave follows the change
+        expect(page.locator("#w-autosave-indicator .w-autosave-indicator__state--saved")).to_be_visible(timeout=15_000)
+        shot(page, "coordinator-blank-contact-1280")
+        page.locator('button[name="action-submit"]').click()
+        expect(page.locator(".messages")).to_contain_text("ter goedkeuring ingediend")
+        expect(page.locator("body")).not_to_contain_text("Dit is een verplicht veld")
+        page.goto(edit_url)
+        assert contact_rows(page) == before
+    finally:
+        context.close()
+
+
 # --- The ministry editor: reads exchange requests, tidies tags, watches unconfirmed profiles ----------------------
 
 
@@ -363,3 +445,62 @@ def test_an_editor_reads_a_request_as_it_was_written_and_tidies_tags(browser, se
         expect(admin.locator("main")).to_contain_text("Kies elke praktijk één keer")
     finally:
         editor.close()
+
+
+def test_an_editor_reviews_from_the_dashboard_sees_what_changed_and_is_told_it_is_published(
+    browser, server_url, password
+):
+    kees = page_id(server_url, "type=network.InitiativePage&slug=kees")
+    new_summary = "KEES verbindt in Noord-Nederland zorg en recht rond kinderen in een scheiding."
+    coordinator = browser.new_context(base_url=server_url, viewport=DESKTOP)
+    page = coordinator.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        log_in(page, COORDINATOR_KEES, password)
+        page.goto(f"/admin/pages/{kees}/edit/")
+        page.locator("#id_summary").fill(new_summary)
+        page.locator('button[name="action-submit"]').click()
+        expect(page.locator(".messages")).to_contain_text("ter goedkeuring ingediend")
+    finally:
+        coordinator.close()
+
+    for viewport in (PHONE, DESKTOP):
+        editor = browser.new_context(base_url=server_url, viewport=viewport)
+        admin = editor.new_page()
+        admin.set_default_timeout(10_000)
+        width = viewport["width"]
+        try:
+            log_in(admin, EDITOR, password)
+            review = admin.locator("#awaiting-review-content tr", has_text="KEES")
+            # The actions are buttons in view, not items of a "…" menu; what changed is one click away.
+            approve = review.get_by_role("button", name="Goedkeuren en publiceren")
+            expect(approve).to_be_visible()
+            expect(review.get_by_role("button", name="Wijzigingen vragen")).to_be_visible()
+            expect(review.get_by_role("link", name="Bekijk de wijzigingen")).to_be_visible()
+            shot(admin, f"editor-review-{width}")
+            if width == PHONE["width"]:
+                continue
+
+            review.get_by_role("link", name="Bekijk de wijzigingen").click()
+            changed = admin.locator("main tr", has_text="Samenvatting")
+            expect(changed.locator(".addition").first).to_be_visible()  # the coordinator's words, marked as added
+            assert "verbindt" in " ".join(changed.locator(".addition").all_inner_texts())
+            shot(admin, "editor-compare-1280")
+
+            # The review screen says the same, with the same link.
+            admin.goto(f"/admin/pages/{kees}/edit/")
+            expect(admin.locator(".messages")).to_contain_text("wacht op uw beoordeling")
+            expect(admin.locator(".messages").get_by_role("link", name="Bekijk de wijzigingen")).to_be_visible()
+
+            admin.goto("/admin/")
+            admin.locator("#awaiting-review-content tr", has_text="KEES").get_by_role(
+                "button", name="Goedkeuren en publiceren"
+            ).click()
+            expect(admin.locator(".messages")).to_contain_text("‘KEES’ is goedgekeurd en gepubliceerd")
+            expect(admin.locator("#awaiting-review-content tr", has_text="KEES")).to_have_count(0)
+            shot(admin, "editor-approved-1280")
+            on_the_site = admin.locator(".messages").get_by_role("link", name="Bekijk op de website")
+            admin.goto(on_the_site.get_attribute("href"))
+            expect(admin.locator("main")).to_contain_text(new_summary)  # readers see what was approved
+        finally:
+            editor.close()

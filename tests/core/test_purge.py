@@ -8,9 +8,10 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.urls import reverse
 from wagtail.models import Site
 
-from practices.models import PracticePage
+from practices.models import PracticePage, Theme
 
 
 class Recorder(BaseHTTPRequestHandler):
@@ -107,3 +108,39 @@ def test_publishing_a_new_slug_purges_the_old_addresses_below_it_too(network, si
     initiative.slug = "kees-nieuw"
     initiative.save_revision().publish()
     assert paths(purged) >= {old_url, old_practice_url, "/netwerk/noord-nederland/kees-nieuw/"}
+
+
+@pytest.mark.django_db
+def test_renaming_a_theme_purges_every_live_page_once(
+    network, site_on_real_host, purged, django_capture_on_commit_callbacks
+):
+    theme = Theme.objects.filter(practices__live=True).distinct().first()
+    with django_capture_on_commit_callbacks(execute=True):
+        theme.label = "Hernoemd thema"
+        theme.save()
+        theme.search_terms = "nog een zoekterm"
+        theme.save()
+    carrier = PracticePage.objects.live().filter(themes=theme).first()
+    assert paths(purged) >= LISTINGS | {carrier.url, "/netwerk/noord-nederland/kees/"}
+    assert len(purged) == len(set(purged)), "two saves in one transaction purge once"
+
+
+@pytest.mark.django_db
+def test_a_login_attempt_purges_nothing(network, site_on_real_host, purged, django_capture_on_commit_callbacks):
+    from axes.models import AccessAttempt
+
+    with django_capture_on_commit_callbacks(execute=True):
+        AccessAttempt.objects.create(username="iemand", ip_address="127.0.0.1", failures_since_start=1)
+    assert purged == []
+
+
+@pytest.mark.django_db
+def test_confirming_a_profile_purges_it(network, site_on_real_host, purged, django_capture_on_commit_callbacks):
+    from tests.editorial.conftest import client_for, coordinators_of, make_user
+
+    coordinator = make_user(coordinators_of("kees"), email="coordinator@kees.example")
+    kees = network.initiative("kees")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(coordinator).post(reverse("editorial_confirm_profile", args=[kees.pk]), {"fields": []})
+    assert response.status_code == 302
+    assert "/netwerk/noord-nederland/kees/" in paths(purged)

@@ -52,7 +52,7 @@ def test_a_coordinator_cannot_publish_even_when_asking_to(network, coordinator):
 
     add_url = reverse("wagtailadmin_pages:add", args=["practices", "practicepage", initiative.pk])
     client.post(add_url, {**new_practice_data(), "action-publish": "1"})
-    practice = PracticePage.objects.get(slug="spreekuur-loket-bibliotheek")
+    practice = PracticePage.objects.get(slug="spreekuur-van-het-loket-in-de-bibliotheek")
     assert not practice.live
 
 
@@ -63,7 +63,7 @@ def test_a_coordinator_adds_a_practice_under_their_initiative(network, coordinat
     add_url = reverse("wagtailadmin_pages:add", args=["practices", "practicepage", initiative.pk])
     response = client.post(add_url, new_practice_data())  # save as draft
     assert response.status_code == 302
-    practice = PracticePage.objects.get(slug="spreekuur-loket-bibliotheek")
+    practice = PracticePage.objects.get(slug="spreekuur-van-het-loket-in-de-bibliotheek")
     assert practice.get_parent().pk == initiative.pk
     assert practice.owner == coordinator
     assert not practice.live

@@ -21,7 +21,7 @@ def draft_with_tag(network):
     add_url = reverse("wagtailadmin_pages:add", args=["practices", "practicepage", network.initiative("joop").pk])
     # Saved as a draft, not submitted: nobody has reviewed it.
     assert client_for(coordinator).post(add_url, new_practice_data(tags=f'"{TAG}"')).status_code == 302
-    practice = PracticePage.objects.get(slug="spreekuur-loket-bibliotheek")
+    practice = PracticePage.objects.get(slug="spreekuur-van-het-loket-in-de-bibliotheek")
     assert not practice.live and [tag.name for tag in practice.tags.all()] == [TAG]
     return practice
 

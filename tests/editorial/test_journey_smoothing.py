@@ -1,10 +1,12 @@
 """What a coordinator and an editor meet in the admin, through its real views and forms (issue 16)."""
 
+import datetime
 import re
 
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page, TaskState, WorkflowPage, WorkflowState
 
@@ -14,7 +16,7 @@ from home.models import HomePage
 from network.models import InitiativePage
 from practices.models import PracticePage
 from tests.editorial.conftest import client_for
-from tests.factories import add_practice
+from tests.factories import add_practice, add_update
 
 from .helpers import page_form_data
 
@@ -151,3 +153,172 @@ def test_the_unconfirmed_profiles_report_says_its_limit_and_offers_a_reminder(ne
     reminder = re.search(r'<a href="mailto:coordinator@scheidingspunt\.example\?([^"]+)">', html)
     assert reminder, "no reminder link for Scheidingspunt's coordinator"
     assert "subject=Is%20het%20profiel%20van%20Scheidingspunt%20nog%20actueel%3F" in reminder.group(1)
+
+
+# --- Fields only the editors keep: the study's citations, where each fact comes from, and the slug -------------
+
+
+def edit_form_html(user, page):
+    return client_for(user).get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["initiative", "practice", "update"])
+def test_the_coordinators_form_has_no_citations_and_no_slug_and_the_editors_has(network, coordinator, editor, kind):
+    initiative = network.initiative("scheidingspunt")
+    page = {
+        "initiative": initiative,
+        "practice": PracticePage.objects.child_of(initiative).first(),
+        "update": add_update(initiative),
+    }[kind]
+    assert page.sources.exists() or kind == "update"
+    html = edit_form_html(coordinator, page)
+    assert "sources-TOTAL_FORMS" not in html
+    assert 'name="slug"' not in html
+    assert "Bronnen (bijgehouden door de redactie)" not in html
+    assert 'name="field_sections"' not in html
+
+    html = edit_form_html(editor, page)
+    assert "sources-TOTAL_FORMS" in html
+    assert 'name="slug"' in html
+
+
+@pytest.mark.django_db
+def test_a_coordinators_crafted_post_changes_no_citation_no_provenance_and_no_slug(network, coordinator):
+    initiative = network.initiative("scheidingspunt")
+    sources = list(initiative.sources.values_list("citation", "section"))
+    sections = dict(initiative.field_sections)
+    assert sources and sections
+    data = page_form_data(initiative, coordinator, summary="Bijgewerkt door de coördinator.")
+    crafted = {
+        **data,
+        "slug": "overgenomen",
+        "field_sections": '{"status": "§9.9"}',
+        "confirmed_fields": '{"status": "2026-01-01"}',
+        "sources-TOTAL_FORMS": "1",
+        "sources-INITIAL_FORMS": "0",
+        "sources-MIN_NUM_FORMS": "0",
+        "sources-MAX_NUM_FORMS": "1000",
+        "sources-0-citation": "Verzonnen bron",
+        "sources-0-section": "§1",
+        "sources-0-ORDER": "1",
+        "sources-0-DELETE": "",
+        "action-submit": "1",
+    }
+    response = client_for(coordinator).post(reverse("wagtailadmin_pages:edit", args=[initiative.pk]), crafted)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    latest = InitiativePage.objects.get(pk=initiative.pk).get_latest_revision_as_object()
+    assert latest.summary == "Bijgewerkt door de coördinator."
+    assert latest.slug == "scheidingspunt"
+    assert [(source.citation, source.section) for source in latest.sources.all()] == sources
+    assert latest.field_sections == sections
+    assert "status" not in latest.confirmed_fields
+
+
+@pytest.mark.django_db
+def test_an_editor_still_edits_the_citations(network, editor):
+    initiative = network.initiative("scheidingspunt")
+    data = page_form_data(initiative, editor)
+    data["sources-0-section"] = "§3.2.1"
+    response = client_for(editor).post(reverse("wagtailadmin_pages:edit", args=[initiative.pk]), data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    latest = InitiativePage.objects.get(pk=initiative.pk).get_latest_revision_as_object()
+    assert latest.sources.all()[0].section == "§3.2.1"
+
+
+@pytest.mark.django_db
+def test_a_coordinators_new_practice_takes_its_slug_from_its_title(network, coordinator):
+    initiative = network.initiative("scheidingspunt")
+    url = reverse("wagtailadmin_pages:add", args=["practices", "practicepage", initiative.pk])
+    html = client_for(coordinator).get(url).content.decode()
+    assert 'name="slug"' not in html
+    data = page_form_data(PracticePage(title="", summary=""), coordinator)
+    data.update(title="Ouderschapsplan aan de keukentafel", summary="Ouders maken samen een plan.", slug="gekozen")
+    response = client_for(coordinator).post(url, data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    practice = PracticePage.objects.child_of(initiative).get(title="Ouderschapsplan aan de keukentafel")
+    assert practice.slug == "ouderschapsplan-aan-de-keukentafel"
+
+
+@pytest.mark.django_db
+def test_a_blank_contact_row_is_left_out_and_a_half_filled_one_is_checked(network, coordinator):
+    initiative = network.initiative("scheidingspunt")
+    url = reverse("wagtailadmin_pages:edit", args=[initiative.pk])
+    data = page_form_data(initiative, coordinator)
+    rows = int(data["contacts-TOTAL_FORMS"])
+    blank = {
+        f"contacts-{rows}-name": "",
+        f"contacts-{rows}-role": "",
+        f"contacts-{rows}-organisation": "",
+        f"contacts-{rows}-email": "",
+        f"contacts-{rows}-ORDER": str(rows + 1),
+        f"contacts-{rows}-DELETE": "",
+        f"contacts-{rows}-id": "",
+        "contacts-TOTAL_FORMS": str(rows + 1),
+    }
+    half = {**blank, f"contacts-{rows}-role": "Coördinator"}
+    response = client_for(coordinator).post(url, {**data, **half, "action-submit": "1"})
+    assert response.status_code == 200
+    assert "Dit is een verplicht veld" in response.content.decode()
+
+    response = client_for(coordinator).post(url, {**data, **blank, "action-submit": "1"})
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    latest = InitiativePage.objects.get(pk=initiative.pk).get_latest_revision_as_object()
+    assert len(latest.contacts.all()) == rows
+
+
+# --- Wagtail's own strings in the Dutch admin --------------------------------------------------------------------
+
+
+def visible_text(html):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+@pytest.mark.django_db
+def test_wagtails_own_dutch_has_its_spaces_and_no_english_times(network, coordinator, editor):
+    dashboard = visible_text(client_for(editor).get(reverse("wagtailadmin_home")).content.decode())
+    assert "aangemaakt inNetwerk" not in dashboard
+    assert dashboard.count("aangemaakt in Netwerk Complexe Scheidingen") == 3  # pages, images, documents
+
+    listing = client_for(editor).get(reverse("wagtailadmin_explore", args=[network.home.pk]))
+    listing = visible_text(listing.content.decode())
+    assert re.search(r"\d+-\d+ van \d+ pagina", listing), listing[:2000]
+
+    initiative = network.initiative("scheidingspunt")
+    data = page_form_data(initiative, coordinator)
+    url = reverse("wagtailadmin_pages:edit", args=[initiative.pk])
+    assert client_for(coordinator).post(url, {**data, "action-submit": "1"}).status_code == 302
+    five_minutes_ago = timezone.now() - datetime.timedelta(minutes=5)
+    TaskState.objects.filter(pk=current_task_state(initiative).pk).update(started_at=five_minutes_ago)
+    WorkflowState.objects.for_instance(initiative).update(created_at=five_minutes_ago)
+    html = client_for(editor).get(url).content.decode()
+    assert 'aria-label="Actions"' not in html  # Wagtail's header hard-codes it in English
+    assert 'aria-label="Acties"' in html
+    status = visible_text(html)
+    assert "geleden" in status
+    assert not re.search(r"\b(a minute|minutes?|seconds?|an hour|hours?) ago\b", status)
+
+
+@pytest.mark.django_db
+def test_an_editor_is_told_what_approving_or_sending_back_did(network, coordinator, editor):
+    from django.contrib.messages import get_messages
+
+    for action, expected in (("reject", "gaat terug naar coordinator@scheidingspunt.example"), ("approve", None)):
+        practice = add_practice(network.initiative("scheidingspunt"), title=f"Spreekuur {action}", publish=False)
+        url = reverse("wagtailadmin_pages:edit", args=[practice.pk])
+        response = client_for(coordinator).post(url, {**page_form_data(practice, coordinator), "action-submit": "1"})
+        assert response.status_code == 302
+        action_url = reverse(
+            "wagtailadmin_pages:workflow_action", args=[practice.pk, action, current_task_state(practice).pk]
+        )
+        client = client_for(editor)
+        response = client.post(action_url, {"comment": "Graag de openingstijden erbij.", "next": "/admin/"})
+        assert response.status_code == 302
+        told = [str(message) for message in get_messages(response.wsgi_request)]
+        if expected:
+            assert any(expected in message for message in told), told
+        else:
+            assert len(told) == 1, told
+            assert told[0].startswith(f"‘Spreekuur {action}’ is goedgekeurd en gepubliceerd."), told
+            assert "Bekijk op de website" in told[0]
+            assert PracticePage.objects.get(pk=practice.pk).live

@@ -29,7 +29,7 @@ def submit_new_practice(client, initiative):
     add_url = reverse("wagtailadmin_pages:add", args=["practices", "practicepage", initiative.pk])
     response = client.post(add_url, {**new_practice_data(), "action-submit": "Ter beoordeling"})
     assert response.status_code == 302
-    return PracticePage.objects.get(slug="spreekuur-loket-bibliotheek")
+    return PracticePage.objects.get(slug="spreekuur-van-het-loket-in-de-bibliotheek")
 
 
 def post_edit(client, page, user, **extra):
@@ -87,7 +87,7 @@ def test_autosave_still_overwrites_the_users_own_private_draft(network, joop_coo
     as_coordinator = client_for(joop_coordinator)
     add_url = reverse("wagtailadmin_pages:add", args=["practices", "practicepage", network.initiative("joop").pk])
     assert as_coordinator.post(add_url, new_practice_data()).status_code == 302  # saved as a draft, not submitted
-    practice = PracticePage.objects.get(slug="spreekuur-loket-bibliotheek")
+    practice = PracticePage.objects.get(slug="spreekuur-van-het-loket-in-de-bibliotheek")
     draft = practice.get_latest_revision()
     revisions = Revision.objects.count()
 
@@ -104,7 +104,7 @@ def test_an_overwrite_id_that_is_no_revision_id_saves_a_new_draft(network, joop_
     as_coordinator = client_for(joop_coordinator)
     add_url = reverse("wagtailadmin_pages:add", args=["practices", "practicepage", network.initiative("joop").pk])
     assert as_coordinator.post(add_url, new_practice_data()).status_code == 302
-    practice = PracticePage.objects.get(slug="spreekuur-loket-bibliotheek")
+    practice = PracticePage.objects.get(slug="spreekuur-van-het-loket-in-de-bibliotheek")
     revisions = Revision.objects.count()
 
     assert post_edit(as_coordinator, practice, joop_coordinator, overwrite_revision_id=revision_id).status_code == 302

@@ -16,7 +16,7 @@ from .helpers import page_form_data
 def new_practice_data(**changes):
     data = {
         "title": "Spreekuur van het loket in de bibliotheek",
-        "slug": "spreekuur-loket-bibliotheek",
+        "slug": "spreekuur-van-het-loket-in-de-bibliotheek",
         "kind": "praktijk",
         "summary": "Het loket houdt een wekelijks spreekuur in de bibliotheek.",
         "body": streamfield([("paragraph", rich_text("<p>Ouders kunnen zonder afspraak binnenlopen.</p>"))]),
@@ -51,7 +51,7 @@ def test_submit_request_changes_resubmit_approve_publish(network, coordinator, e
     add_url = reverse("wagtailadmin_pages:add", args=["practices", "practicepage", initiative.pk])
     response = as_coordinator.post(add_url, {**new_practice_data(), "action-submit": "Ter beoordeling"})
     assert response.status_code == 302
-    practice = PracticePage.objects.get(slug="spreekuur-loket-bibliotheek")
+    practice = PracticePage.objects.get(slug="spreekuur-van-het-loket-in-de-bibliotheek")
     assert not practice.live
     assert Client().get(practice.url).status_code == 404
     assert recipients(mail.outbox) == sorted([editor.email, other_editor.email])
@@ -114,7 +114,7 @@ def test_the_coordinator_cannot_approve_their_own_submission(network, coordinato
     as_coordinator = client_for(coordinator)
     add_url = reverse("wagtailadmin_pages:add", args=["practices", "practicepage", initiative.pk])
     as_coordinator.post(add_url, {**new_practice_data(), "action-submit": "Ter beoordeling"})
-    practice = PracticePage.objects.get(slug="spreekuur-loket-bibliotheek")
+    practice = PracticePage.objects.get(slug="spreekuur-van-het-loket-in-de-bibliotheek")
     task_state = current_task_state(practice)
     approve_url = reverse("wagtailadmin_pages:workflow_action", args=[practice.pk, "approve", task_state.pk])
     response = as_coordinator.post(approve_url, {"comment": ""})

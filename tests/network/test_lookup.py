@@ -66,7 +66,7 @@ def test_a_name_that_is_no_municipality_is_a_404_with_close_real_names(client, n
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "typed, name, province",
-    [("Groningen", "Groningen", "Groningen"), ("Den Bosch", "'s-Hertogenbosch", "Noord-Brabant")],
+    [("Utrecht", "Utrecht", "Utrecht"), ("Den Bosch", "'s-Hertogenbosch", "Noord-Brabant")],
 )
 def test_a_real_municipality_outside_the_network_is_answered_not_a_404(client, network, typed, name, province):
     response = client.get("/netwerk/gemeente/", {"naam": typed})
@@ -81,11 +81,62 @@ def test_a_real_municipality_outside_the_network_is_answered_not_a_404(client, n
 
 @pytest.mark.django_db
 def test_outside_the_network_the_same_province_comes_first(client, network):
-    # Zwolle is in Overijssel, like Dalfsen, where Scheiden doe je Samen works (§3.2).
-    html = client.get("/netwerk/gemeente/", {"naam": "Zwolle"}).content.decode()
-    nearby = html.index("Initiatieven in de provincie Overijssel")
+    # 's-Hertogenbosch is in Noord-Brabant, like the youth-care region Midden-Brabant (JZ35) of the region of the
+    # same name, where Wijzer-Scheiden works (§3.2); it is not in that youth-care region (CBS).
+    html = client.get("/netwerk/gemeente/", {"naam": "Den Bosch"}).content.decode()
+    nearby = html.index("Initiatieven in de provincie Noord-Brabant")
     elsewhere = html.index("Initiatieven elders in het land")
-    assert nearby < html.index("Scheiden doe je Samen") < elsewhere < html.index("JOOP")
+    assert nearby < html.index("Wijzer-Scheiden") < elsewhere < html.index("JOOP")
+
+
+# --- municipalities of a region's CBS areas ----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("typed", "name", "region", "area", "initiative"),
+    [
+        ("Hengelo", "Hengelo", "twente", "CBS-jeugdregio Twente (JZ14)", "bram"),
+        ("Vlissingen", "Vlissingen", "zeeland", "CBS-jeugdregio Zeeland (JZ38)", "joop"),
+        (
+            "Den Haag",
+            "'s-Gravenhage",
+            "haaglanden",
+            "CBS-jeugdregio Haaglanden (JZ24)",
+            "kenniscentrum-kind-en-scheiding",
+        ),
+        ("Zwolle", "Zwolle", "ijsselland", "CBS-jeugdregio IJsselland (JZ07)", "scheiden-doe-je-samen"),
+        ("Leeuwarden", "Leeuwarden", "noord-nederland", "CBS-landsdeel Noord-Nederland (LD01)", "kees"),
+    ],
+)
+def test_a_municipality_of_a_regions_cbs_area_is_in_that_region(client, network, typed, name, region, area, initiative):
+    response = client.get("/netwerk/gemeente/", {"naam": typed})
+    html = response.content.decode().replace("&#x27;", "'")
+    assert response.status_code == 200
+    assert f"<h1>Gemeente {name}</h1>" in html
+    assert f'href="{network.region(region).url}">{network.region(region).title}</a>' in html
+    # Where that comes from: the CBS area, CBS's classification and the study's section that names the region.
+    assert area in html
+    assert "CBS, Gebiedsindelingen 2023" in html and "§3.2" in html
+    assert "de redactie heeft haar aan de regio toegevoegd" not in html
+    assert "werkt voor zover bekend nog geen initiatief" not in html
+    assert network.initiative(initiative).title in html
+
+
+@pytest.mark.django_db
+def test_a_region_wide_initiative_is_stated_for_every_municipality_of_its_area(client, network):
+    # Wijzer-Scheiden aims at the whole region Midden-Brabant (§3.2); Dongen is in youth-care region JZ35.
+    html = client.get("/netwerk/gemeente/", {"naam": "Dongen"}).content.decode()
+    assert "Initiatieven die in Dongen werken" in html
+    assert "Richt zich op de hele regio Midden-Brabant" in html
+    assert network.initiative("wijzer-scheiden").title in html
+
+
+@pytest.mark.django_db
+def test_a_municipality_typed_exactly_is_not_corrected_to_a_snippet(client, network):
+    # "Goes" is a snippet (added_municipalities); "Gouda" is a real municipality outside every region's areas.
+    html = client.get("/netwerk/gemeente/", {"naam": "Gouda"}).content.decode()
+    assert "In Gouda werkt voor zover bekend nog geen initiatief van het netwerk." in html
 
 
 @pytest.mark.django_db

@@ -2,13 +2,17 @@
 
 import csv
 import difflib
+import re
 from collections import Counter
 
 import pytest
 
 from network import reference
 from network.reference import (
+    area,
+    areas,
     municipalities,
+    municipalities_in_area,
     municipalities_in_province,
     municipalities_in_youth_care_region,
     municipality,
@@ -83,6 +87,11 @@ def test_the_readme_names_the_source_its_publisher_year_and_copy():
     assert "9a3127283d22f92f635f6decc90e1353017ff900" in readme
     for name in ("gemeenten-alfabetisch-2023.csv", "provinces.csv", "names.csv", "youth_care_regions.csv"):
         assert f"`{name}`" in readme
+    # The youth-care regions and landsdelen: CBS's classification, the copy used and how the rows were derived.
+    assert "`landsdelen.csv`" in readme and "cartomap/nl" in readme
+    assert "7234d7f822d98610d144184dbcd74a9ac5c6d730" in readme
+    assert "wgs84/jeugdregio_2023.topojson" in readme and "wgs84/landsdeel_2023.topojson" in readme
+    assert "derive_cbs_areas" in readme and "2023" in reference.AREAS_SOURCE
     # What the site shows as the source says the same year as the file it reads.
     assert "2023" in reference.SOURCE and reference.REFERENCE_DATE.startswith("2023")
     assert reference.SOURCE_FILE.name == "gemeenten-alfabetisch-2023.csv"
@@ -98,17 +107,71 @@ def test_every_other_name_belongs_to_a_real_place_and_says_what_it_rests_on():
         assert len(row["basis"]) > 40, row
 
 
-def test_youth_care_regions_come_only_from_the_data_file():
+def test_every_municipality_has_its_cbs_youth_care_region():
     rows = read(reference.YOUTH_CARE_REGIONS_FILE)
-    codes = {m.code for m in municipalities()}
-    assert all(row["cbs_code"] in codes and row["youth_care_region"] for row in rows)
-    with_region = {row["cbs_code"] for row in rows}
-    # No source for youth-care regions was found (README), so none is guessed: the answer is "unknown".
-    for m in municipalities():
-        assert (m.youth_care_region is not None) == (m.code in with_region)
-    if "GM0153" not in with_region:
-        assert youth_care_region_of("Enschede") is None
-        assert municipalities_in_youth_care_region("Twente") == []
+    assert [row["cbs_code"] for row in rows] == [m.code for m in municipalities()]
+    assert all(re.fullmatch(r"JZ\d\d", row["youth_care_region_code"]) and row["youth_care_region"] for row in rows)
+    regions = {(row["youth_care_region_code"], row["youth_care_region"]) for row in rows}
+    assert len(regions) == len({code for code, _name in regions}) == 42
+    assert all(m.youth_care_region for m in municipalities())
+    assert youth_care_region_of("Enschede") == "Twente"
+    assert youth_care_region_of("Den Haag") == "Haaglanden"
+
+
+def test_twente_is_its_fourteen_municipalities_all_in_overijssel():
+    twente = municipalities_in_youth_care_region("Twente")
+    assert {m.name for m in twente} == {
+        "Almelo", "Borne", "Dinkelland", "Enschede", "Haaksbergen", "Hellendoorn", "Hengelo", "Hof van Twente",
+        "Losser", "Oldenzaal", "Rijssen-Holten", "Tubbergen", "Twenterand", "Wierden",
+    }  # fmt: skip
+    assert {m.province.name for m in twente} == {"Overijssel"}
+    assert municipalities_in_youth_care_region("JZ14") == twente
+
+
+def test_youth_care_regions_that_are_a_province_are_exactly_that_province():
+    for region, province_name in (("Zeeland", "Zeeland"), ("Groningen", "Groningen"), ("Drenthe", "Drenthe")):
+        assert set(municipalities_in_youth_care_region(region)) == set(municipalities_in_province(province_name))
+    assert set(municipalities_in_area("JZ02")) == set(municipalities_in_province("Fryslân"))
+
+
+def test_haaglanden_youth_care_region_includes_voorschoten():
+    names = {m.name for m in municipalities_in_youth_care_region("Haaglanden")}
+    assert names == {
+        "'s-Gravenhage", "Delft", "Leidschendam-Voorburg", "Midden-Delfland", "Pijnacker-Nootdorp", "Rijswijk",
+        "Voorschoten", "Wassenaar", "Westland", "Zoetermeer",
+    }  # fmt: skip
+
+
+def test_the_landsdelen_group_the_twelve_provinces_and_noord_nederland_is_the_north():
+    rows = read(reference.LANDSDELEN_FILE)
+    assert [row["province_code"] for row in rows] == [p.code for p in provinces()]
+    assert {p.name for p in provinces() if p.landsdeel_code == "LD01"} == {"Groningen", "Fryslân", "Drenthe"}
+    assert len(municipalities_in_area("LD01")) == 40
+    assert {row["landsdeel_code"]: row["landsdeel"] for row in rows} == {
+        "LD01": "Noord-Nederland", "LD02": "Oost-Nederland", "LD03": "West-Nederland", "LD04": "Zuid-Nederland",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "kind", "count"),
+    [("JZ14", "Twente", "youth_care_region", 14), ("jz38 ", "Zeeland", "youth_care_region", 13),
+     ("LD01", "Noord-Nederland", "landsdeel", 40), ("PV29", "Zeeland", "province", 13)],
+)  # fmt: skip
+def test_an_area_is_found_by_its_cbs_code_with_its_municipalities(code, name, kind, count):
+    found = area(code)
+    assert (found.name, found.kind, len(found.municipalities)) == (name, kind, count)
+
+
+@pytest.mark.parametrize("code", ["JZ40", "JZ99", "Twente", "", "GM0153", "LD05"])
+def test_what_is_no_area_code_finds_no_area(code):
+    assert area(code) is None
+    assert municipalities_in_area(code) == []
+
+
+def test_every_municipality_is_in_exactly_one_youth_care_region_and_one_landsdeel():
+    for kind in ("youth_care_region", "landsdeel", "province"):
+        members = [m.code for found in areas() if found.kind == kind for m in found.municipalities]
+        assert sorted(members) == sorted(m.code for m in municipalities()), kind
 
 
 def test_the_files_are_read_once_per_process():

@@ -1,6 +1,6 @@
 """The production stack's tests run against a stack that `make prod-up` started (deploy/smoke.sh does all of it).
 
-They read its address from PROD_URL and an administrator's account from PROD_ADMIN_USER and PROD_ADMIN_PASSWORD.
+They read its address from PROD_URL and an editor's account from PROD_EDITOR_USER and PROD_EDITOR_PASSWORD.
 Without PROD_URL they are left out of the run (`make test` starts no stack); deploy/smoke.sh, which CI runs after
 `make test`, starts the stack, sets them and runs these tests for real.
 """

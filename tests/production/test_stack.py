@@ -1,5 +1,6 @@
 """The production stack as readers, editors and operators meet it: through the proxy, on the real services."""
 
+import html
 import json
 import os
 import re
@@ -113,12 +114,7 @@ def test_a_change_published_in_the_admin_is_read_back_through_the_proxy_within_a
         assert headers["X-Cache-Status"] == "HIT", url
 
     new_title = f"{practice['title']} (bijgewerkt {int(time.time())})"
-    page = browser_page
-    page.goto(f"{site_url}/admin/login/")
-    page.fill("#id_username", os.environ["PROD_ADMIN_USER"])
-    page.fill("#id_password", os.environ["PROD_ADMIN_PASSWORD"])
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
+    page = log_in_as_editor(browser_page, site_url)
     page.goto(f"{site_url}/admin/pages/{practice['id']}/edit/")
     page.fill("#id_title", new_title)
     with page.expect_navigation():
@@ -134,3 +130,42 @@ def test_a_change_published_in_the_admin_is_read_back_through_the_proxy_within_a
             if new_title.encode() in body.replace(b"&#x27;", b"'"):
                 seen_by[url] = time.monotonic() - published_at
     assert set(seen_by) == set(listings), f"still the old title after a second: {set(listings) - set(seen_by)}"
+
+
+def log_in_as_editor(page, site_url):
+    page.goto(f"{site_url}/admin/login/")
+    page.fill("#id_username", os.environ["PROD_EDITOR_USER"])
+    page.fill("#id_password", os.environ["PROD_EDITOR_PASSWORD"])
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/$"))
+    return page
+
+
+@pytest.mark.browser
+def test_a_theme_renamed_in_the_admin_is_read_back_through_the_proxy_within_a_second(site_url, browser_page):
+    """A theme's label is a snippet, saved without a publish: the pages that show it are purged all the same."""
+    _status, _headers, body = fetch(site_url + "/api/v2/pages/?type=practices.PracticePage&limit=20&fields=themes")
+    practice = next(item for item in json.loads(body)["items"] if item["themes"])
+    practice_url, slug = practice["meta"]["html_url"], practice["themes"][0]
+    label = re.search(rf'href="/praktijken/\?theme={slug}">([^<]+)</a>', fetch(practice_url)[2].decode()).group(1)
+    pages = [practice_url, site_url + "/praktijken/"]  # the practice's pills and the overview's theme filter
+    for url in pages:
+        fetch(url)
+        assert fetch(url)[1]["X-Cache-Status"] == "HIT", url
+
+    new_label = f"{html.unescape(label)} (hernoemd {int(time.time())})"
+    page = log_in_as_editor(browser_page, site_url)
+    page.goto(f"{site_url}/admin/snippets/practices/theme/")
+    page.get_by_role("link", name=html.unescape(label), exact=True).first.click()
+    page.fill("#id_label", new_label)
+    with page.expect_navigation():
+        page.locator("button.action-save").first.click()
+    saved_at = time.monotonic()
+    assert page.locator(".messages .success").count(), "the admin did not save the theme"
+
+    seen_by = {}
+    for url in pages:
+        while time.monotonic() - saved_at < 1.0 and url not in seen_by:
+            if new_label.encode() in fetch(url)[2].replace(b"&#x27;", b"'"):
+                seen_by[url] = time.monotonic() - saved_at
+    assert set(seen_by) == set(pages), f"still the old label after a second: {set(pages) - set(seen_by)}"

@@ -78,6 +78,37 @@ def test_a_place_finds_the_initiatives_that_serve_it_first(service, added_munici
     assert any(facet == "region" for facet, _slug in offered(results))
 
 
+@pytest.mark.parametrize(
+    "text, initiatives",
+    [
+        # Municipalities no initiative and no editor names: they belong to a region because the region consists of
+        # their CBS area (network/data/places/): Twente is youth-care region JZ14, Zeeland JZ38, Haaglanden JZ24,
+        # Midden-Brabant JZ35, Noord-Nederland landsdeel LD01 (§3.2 names each region so).
+        ("Enschede", {"bram"}),
+        ("scheiden Hengelo", {"bram"}),
+        ("Vlissingen", {"joop"}),
+        ("Den Haag", {"kenniscentrum-kind-en-scheiding", "scheidingspunt"}),
+        ("Waalwijk", {"wijzer-scheiden", "high-conflict-forum"}),  # both aim at the whole region (§3.2)
+        ("Leeuwarden", {"kees"}),
+        ("Drenthe", {"kees"}),  # a province, by the municipalities of the landsdeel Noord-Nederland
+        ("Friesland", {"kees"}),
+    ],
+)
+def test_a_place_in_a_regions_cbs_areas_finds_the_initiatives_that_serve_it_first(service, text, initiatives):
+    results = ask(service, text)
+    serving = [hit.initiative in initiatives for hit in results.hits]
+    first_other = serving.index(False) if False in serving else len(serving)
+    assert serving[0] and sum(serving) == first_other, [(hit.initiative, hit.title) for hit in results.hits]
+    assert any(facet == "region" for facet, _slug in offered(results))
+
+
+@pytest.mark.django_db
+def test_a_place_outside_every_regions_areas_is_no_concept(network):
+    # Gouda is in Zuid-Holland, like Haaglanden, but in youth-care region Midden-Holland: no region of the network.
+    assert [match for match in match_concepts("Gouda") if match.concept.facet == "region"] == []
+    assert ("region", "twente") in {(m.concept.facet, m.concept.slug) for m in match_concepts("Almelo")}
+
+
 @pytest.mark.django_db
 def test_a_province_is_known_by_its_frisian_everyday_and_official_names(network, django_capture_on_commit_callbacks):
     from network.models import Municipality

@@ -285,6 +285,9 @@ class NetworkLoader:
             title=entry["label_nl"],
             label_en=entry.get("label_en", ""),
             provinces=", ".join(entry.get("provinces", [])),
+            # What the region consists of, only where the study names it by a CBS area's name (places README).
+            cbs_areas=", ".join(entry.get("cbs_areas", [])),
+            cbs_areas_basis=text.get("cbs_areas_basis", ""),
             intro=text.get("intro", ""),
             sources=self.sources(RegionSource, text.get("sources", [])),
         )
