@@ -75,3 +75,16 @@ def test_an_initiative_that_names_nothing_gets_no_list(network, client):
     quiet = add_initiative(network.region("zeeland"), title="Stil initiatief")
     assert who_can_help([quiet], url_prefix_of(quiet)) == []
     assert 'id="wie-kan-helpen"' not in client.get(quiet.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_kept_profile_offers_a_helper_as_soon_as_its_practice_is_published(known, client, settings, network):
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 3600
+    cache.clear()
+    assert "Helper IJsselland" not in client.get(known.url + "?x=1").content.decode()  # the list is now kept
+    later = add_initiative(network.region("ijsselland"), title="Helper IJsselland")
+    add_practice(later, title="Overleg op vaste dagen", factors=["test-geen-overleg"])
+    assert "Helper IJsselland" in client.get(known.url + "?x=1").content.decode()
+    cache.clear()
