@@ -26,3 +26,17 @@ def trusted_proxies():
     than there are proxies: the left-hand ones are whatever the client sent.
     """
     return int(getattr(settings, "EXCHANGE_TRUSTED_PROXY_COUNT", 0))
+
+
+def link_days():
+    """How long the requester's personal link works after it was mailed (each mail carries a fresh one)."""
+    return int(getattr(settings, "EXCHANGE_LINK_DAYS", 90))
+
+
+def reminder_working_days():
+    """After how many working days without a move the side whose turn it is gets a reminder."""
+    return int(getattr(settings, "EXCHANGE_REMINDER_WORKING_DAYS", 10))
+
+
+def site_url():
+    return getattr(settings, "SITE_URL", "").rstrip("/")

@@ -3,6 +3,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from network.models import InitiativePage
+
 from .models import ExchangeRequest
 
 # The start of an HTML tag or comment. A lone "<" or ">" ("kinderen < 12") is ordinary text and stays allowed.
@@ -27,7 +29,7 @@ class ExchangeRequestForm(forms.ModelForm):
 
     class Meta:
         model = ExchangeRequest
-        fields = ["kind", "name", "organisation", "email", "municipality", "message"]
+        fields = ["kind", "name", "organisation", "email", "municipality", "sender_initiative", "theme", "message"]
         widgets = {
             "kind": forms.RadioSelect,
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
@@ -41,6 +43,8 @@ class ExchangeRequestForm(forms.ModelForm):
             "organisation": _("Uw organisatie"),
             "email": _("Uw e-mailadres"),
             "municipality": _("Uw gemeente (niet verplicht)"),
+            "sender_initiative": _("Namens welk initiatief vraagt u? (niet verplicht)"),
+            "theme": _("Over welk thema gaat het? (niet verplicht)"),
             "message": _("Uw bericht"),
         }
         help_texts = {
@@ -49,13 +53,71 @@ class ExchangeRequestForm(forms.ModelForm):
             "email": _("Het initiatief antwoordt u op dit adres."),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, asked=None, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = ExchangeRequest.Kind.choices  # no empty "---------" choice among the radios
+        initiatives = InitiativePage.objects.live().public().order_by("title")
+        if asked is not None:
+            initiatives = initiatives.exclude(pk=asked.pk)
+        self.fields["sender_initiative"].queryset = initiatives
+        self.fields["sender_initiative"].empty_label = _("Geen, of niet van het netwerk")
+        self.fields["theme"].empty_label = _("Geen bepaald thema")
         for name in ("name", "organisation", "municipality", "message"):
             self.fields[name].validators.append(reject_html)
 
     @property
     def is_honeypot_filled(self):
         return bool(self.data.get("homepage", "").strip())
+
+
+class RequesterOutcomeForm(forms.Form):
+    """What the requester took home from a held exchange, written on their own page."""
+
+    outcome = forms.CharField(
+        label=_("Wat hebt u meegenomen uit de uitwisseling?"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Hoogstens 3000 tekens, zonder HTML. Het initiatief leest dit; het wordt niet gepubliceerd."),
+        validators=[reject_html],
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class StepForm(forms.Form):
+    """A move in the admin, by a coordinator of the initiative asked or an editor; ``process.apply`` decides."""
+
+    move = forms.CharField(widget=forms.HiddenInput)
+    note = forms.CharField(
+        label=_("Toelichting (gaat mee in de e-mail aan de afzender)"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[reject_html],
+    )
+    forward_to = forms.ModelChoiceField(
+        label=_("Doorsturen naar"), queryset=InitiativePage.objects.none(), required=False
+    )
+    meeting_form = forms.ChoiceField(
+        label=_("Vorm"), choices=[("", "—"), *ExchangeRequest.MeetingForm.choices], required=False
+    )
+    planned_for = forms.DateField(label=_("Datum"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    held_on = forms.DateField(label=_("Gehouden op"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    theme = forms.ModelChoiceField(label=_("Thema"), queryset=None, required=False)
+    outcome = forms.CharField(
+        label=_("Wat het initiatief meenam"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        validators=[reject_html],
+    )
+
+    def __init__(self, *args, **kwargs):
+        from practices.models import Theme
+
+        super().__init__(*args, **kwargs)
+        self.fields["forward_to"].queryset = InitiativePage.objects.live().order_by("title")
+        self.fields["theme"].queryset = Theme.objects.all()

@@ -7,4 +7,6 @@ urlpatterns = [
     path("contact/<slug:initiative>/verstuurd/", views.sent, name="exchange-sent"),
     path("contact/", views.editors_contact, name="site-contact"),
     path("privacy/", views.privacy, name="privacy"),
+    path("uitwisseling/volg/<str:token>/", views.follow, name="exchange-follow"),
+    path("uitwisselingen/", views.overview, name="exchange-overview"),
 ]

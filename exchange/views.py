@@ -13,12 +13,13 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from network.lookup import find_municipality
 from network.models import InitiativePage, Municipality
 
-from . import conf
-from .forms import ExchangeRequestForm
+from . import conf, process
+from .forms import ExchangeRequestForm, RequesterOutcomeForm
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ def contact(request, initiative):
     """Show and handle the form; a valid request is stored, mailed to the contacts and confirmed to the sender."""
     initiative = _live_initiative(initiative)
     addresses = _contact_addresses(initiative)
-    form = ExchangeRequestForm(request.POST or None)
+    form = ExchangeRequestForm(request.POST or None, initial=_initial(request), asked=initiative)
     status = 200
     if request.method == "POST":
         if form.is_honeypot_filled:
@@ -53,7 +54,12 @@ def contact(request, initiative):
                 request.session["exchange_undelivered"] = True
             return redirect("exchange-sent", initiative=initiative.slug)
         status = 400
-    context = {"initiative": initiative, "form": form, "goes_to_editors": not addresses}
+    context = {
+        "initiative": initiative,
+        "form": form,
+        "goes_to_editors": not addresses,
+        "retention_days": conf.retention_days(),
+    }
     return TemplateResponse(request, "exchange/contact_form.html", context, status=status)
 
 
@@ -86,9 +92,27 @@ def _store(form, initiative):
         if match.municipality is not None:
             exchange_request.municipality = match.municipality.name  # "gemeente goes" is stored as "Goes"
             exchange_request.sender_region = match.municipality.region
+    # Read before writing: on SQLite a transaction that reads first cannot take the write lock when others wait.
+    exchange_request.initiative_region = initiative.region
+    if exchange_request.sender_initiative is not None and exchange_request.sender_region is None:
+        exchange_request.sender_region = exchange_request.sender_initiative.region
     with transaction.atomic():
         exchange_request.save()
+        process.start(exchange_request)
     return exchange_request
+
+
+def _initial(request):
+    """``?namens=<initiative>&thema=<theme>`` from a "Wie kan u helpen?" button fill in the form's choices."""
+    initial = {}
+    if request.method == "GET":
+        initial["sender_initiative"] = (
+            InitiativePage.objects.live().public().filter(slug=request.GET.get("namens", "")[:100]).first()
+        )
+        from practices.models import Theme
+
+        initial["theme"] = Theme.objects.filter(slug=request.GET.get("thema", "")[:100]).first()
+    return initial
 
 
 def _send(request, exchange_request, addresses):
@@ -103,6 +127,10 @@ def _send(request, exchange_request, addresses):
         "profile_url": request.build_absolute_uri(exchange_request.initiative.url),
         "retention_days": conf.retention_days(),
         "privacy_url": request.build_absolute_uri(reverse("privacy")),
+        "follow_url": request.build_absolute_uri(
+            reverse("exchange-follow", args=[process.token_for(exchange_request)])
+        ),
+        "link_days": conf.link_days(),
     }
     subject = _("%(kind)s via het Netwerk Complexe Scheidingen: %(initiative)s") % {
         "kind": exchange_request.get_kind_display(),
@@ -163,3 +191,98 @@ def _count_towards_limit(request):
         cache.add(key, 0, timeout=window)
         count = cache.incr(key)
     return count <= limit
+
+
+@never_cache
+def follow(request, token):
+    """The requester's own page for one exchange, reached only through the personal link mailed to them.
+
+    It shows where the exchange stands, step by step (never who at the initiative made a step, nor any address),
+    lets them record what they took home once it was held, and withdraw and remove their data. A forged, expired
+    or used-up link is a 403 that changes nothing.
+    """
+    try:
+        exchange = process.exchange_for_token(token)
+    except process.BadLink as bad:
+        return TemplateResponse(request, "exchange/link_invalid.html", {"expired": bad.expired}, status=403)
+    requester = process.Actor.for_requester()
+    moves = {move.name for move in process.moves_for(requester, exchange)}
+    outcome_form = RequesterOutcomeForm(initial={"outcome": exchange.outcome})
+    status = 200
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        if action == "outcome" and "outcome" in moves:
+            outcome_form = RequesterOutcomeForm(request.POST)
+            if outcome_form.is_valid():
+                process.apply(exchange, "outcome", requester, outcome=outcome_form.cleaned_data["outcome"])
+                return redirect("exchange-follow", token=token)
+            status = 400
+        elif action == "remove" and "remove" in moves:
+            if request.POST.get("confirm") == "ja":
+                process.apply(exchange, "remove", requester)
+                return TemplateResponse(request, "exchange/removed.html", {})
+            status = 400
+        else:
+            return TemplateResponse(
+                request,
+                "exchange/follow.html",
+                _follow_context(exchange, moves, outcome_form, not_now=True),
+                status=409,
+            )
+    return TemplateResponse(
+        request,
+        "exchange/follow.html",
+        _follow_context(
+            exchange, moves, outcome_form, remove_unconfirmed=status == 400 and request.POST.get("action") == "remove"
+        ),
+        status=status,
+    )
+
+
+def _follow_context(exchange, moves, outcome_form, not_now=False, remove_unconfirmed=False):
+    return {
+        "exchange": exchange,
+        "steps": exchange.steps.all(),
+        "can_record_outcome": "outcome" in moves,
+        "can_remove": "remove" in moves,
+        "outcome_form": outcome_form,
+        "not_now": not_now,
+        "remove_unconfirmed": remove_unconfirmed,
+        "retention_days": conf.retention_days(),
+    }
+
+
+def overview(request):
+    """/uitwisselingen/: which regions held exchanges with which, on which themes; counts only, never names."""
+    from .overview import held_counts, matrix
+
+    regions, pairs, by_pair, total, unknown = held_counts()
+    context = {
+        "pairs": pairs,
+        "total": total,
+        "unknown": unknown,
+        "matrix": matrix(regions, by_pair) if by_pair else None,
+        "lessons": _published_lessons(request),
+    }
+    return TemplateResponse(request, "exchange/overview.html", context)
+
+
+def _published_lessons(request):
+    """The live, public lessons and practices that came out of held exchanges, newest exchange first."""
+    from practices.models import PracticePage
+
+    from .models import ExchangeLesson
+
+    public = PracticePage.objects.live().public().values("pk")
+    lessons = (
+        ExchangeLesson.objects.filter(page__in=public, exchange__held_on__isnull=False)
+        .select_related(
+            "page",
+            "exchange__initiative",
+            "exchange__initiative_region",
+            "exchange__sender_initiative",
+            "exchange__sender_region",
+        )
+        .order_by("-exchange__held_on", "page__title")
+    )
+    return [{"lesson": lesson, "url": lesson.page.get_url(request)} for lesson in lessons]

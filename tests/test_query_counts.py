@@ -65,8 +65,10 @@ BUDGETS = [
     # The study's full reference is one query on every page that cites it.
     ("/netwerk/", 18, 0),
     ("/netwerk/noord-nederland/", 20, 0),
-    ("/netwerk/noord-nederland/kees/", 29, 0),
-    ("/netwerk/noord-nederland/kees/kees-aanbod-in-kaart/", 16, 0),
+    # Two for "Wie kan u helpen?" (exchange/who_can_help.py), whatever the size of the network.
+    ("/netwerk/noord-nederland/kees/", 31, 0),
+    # One for the exchange a practice may have come from (templates/exchange/practice_origin.html).
+    ("/netwerk/noord-nederland/kees/kees-aanbod-in-kaart/", 17, 0),
     # And the counted tags and the cards' kinds on the overview; on its unfiltered first page also the newest
     # practice of each region (regions, their practices, the six cards with their themes, factors, tags and places).
     ("/praktijken/", 30, 0),

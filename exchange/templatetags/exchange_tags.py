@@ -1,11 +1,79 @@
 from django import template
 
-from exchange.models import ExchangeRequest
+from exchange.models import ExchangeLesson, ExchangeRequest
+from exchange.who_can_help import _url, url_prefix_of
+from network.models import InitiativePage
 
 register = template.Library()
 
 
 @register.simple_tag
 def exchange_counts(initiative):
-    """``{"requests": n, "regions": m}`` for an initiative profile: counts only, never who asked."""
-    return ExchangeRequest.objects.counts_for(initiative)
+    """What an initiative profile says about its exchanges, in one query: never who asked.
+
+    ``requests``: held exchanges the initiative was asked for; ``regions``: from how many distinct known regions;
+    ``partners``: with whom it held exchanges on either side (initiatives with their region, or else a region).
+    """
+    rows = (
+        ExchangeRequest.objects.held()
+        .involving(initiative)
+        .values_list(
+            "initiative_id",
+            "initiative__title",
+            "initiative_region__title",
+            "sender_initiative__title",
+            "sender_region_id",
+            "sender_region__title",
+            "pk",
+            "lessons__page__title",
+            "lessons__page__url_path",
+            "lessons__page__live",
+        )
+    )
+    asked = set()
+    regions = set()
+    partners = set()
+    lessons = set()
+    prefix = url_prefix_of(initiative)
+    for asked_id, title, asked_region, sender, sender_region_id, sender_region, pk, lesson, path, live in rows:
+        if lesson and live:
+            lessons.add((lesson, _url(path, prefix)))
+        if asked_id == initiative.pk:
+            asked.add(pk)
+            if sender_region_id:
+                regions.add(sender_region_id)
+            other = f"{sender} ({sender_region})" if sender else sender_region
+        else:
+            other = f"{title} ({asked_region})" if asked_region else title
+        if other:
+            partners.add(other)
+    return {"requests": len(asked), "regions": len(regions), "partners": sorted(partners), "lessons": sorted(lessons)}
+
+
+@register.simple_tag
+def exchange_origin(page):
+    """The exchange a practice came from, for its line "uit een uitwisseling tussen X en Y (datum)": one query."""
+    return (
+        ExchangeLesson.objects.filter(page_id=page.pk)
+        .select_related(
+            "exchange",
+            "exchange__initiative",
+            "exchange__initiative_region",
+            "exchange__sender_initiative",
+            "exchange__sender_region",
+        )
+        .first()
+    )
+
+
+@register.simple_tag
+def who_can_help(initiatives):
+    """The "Wie kan u helpen?" helpers for an initiative or a list of initiatives, in two queries."""
+    from exchange.who_can_help import who_can_help as compute
+
+    if isinstance(initiatives, InitiativePage):
+        initiatives = [initiatives]
+    initiatives = list(initiatives or [])
+    if not initiatives:
+        return []
+    return compute(initiatives, url_prefix_of(initiatives[0]))

@@ -84,13 +84,15 @@ def test_a_preview_shows_the_draft_and_not_the_kept_fragment(network, kept_fragm
 
 
 @pytest.mark.django_db
-def test_the_count_of_exchange_requests_is_current_on_a_kept_profile(client, network, kept_fragments):
+def test_the_count_of_held_exchanges_is_current_on_a_kept_profile(client, network, kept_fragments):
     client.get(PROFILE + "?x=1")
-    ExchangeRequest.objects.create(
+    exchange = ExchangeRequest.objects.create(
         initiative=InitiativePage.objects.get(slug="kees"),
         name="Lezer",
         organisation="Gemeente Goes",
         email="lezer@goes.example",
         message="Hoe begonnen jullie?",
     )
-    assert "1 verzoek om contact of uitwisseling" in client.get(PROFILE + "?x=1").content.decode()
+    # Issue 18: the profile counts exchanges that were held, not requests (which anyone can send).
+    ExchangeRequest.objects.filter(pk=exchange.pk).update(state="gehouden", held_on="2026-11-02")
+    assert "1 uitwisseling met dit initiatief gehouden" in client.get(PROFILE + "?x=1").content.decode()

@@ -35,23 +35,30 @@ def add_request(initiative, *, region=None, days_ago=0, name="Piet Jansen"):
 
 
 @pytest.mark.django_db
-def test_the_profile_counts_requests_and_regions_without_personal_data(client, network):
+def test_the_profile_counts_held_exchanges_and_regions_not_requests_and_no_personal_data(client, network):
     kees = network.initiative("kees")
-    assert "nog geen verzoek om contact of uitwisseling" in client.get(kees.url).content.decode()
+    assert "nog geen uitwisseling met dit initiatief gehouden" in client.get(kees.url).content.decode()
 
-    add_request(kees, region=network.region("twente"), name="Geheime Naam")
-    add_request(kees, region=network.region("twente"))
-    add_request(kees, region=network.region("zeeland"))
-    add_request(kees)  # municipality unknown: counted as a request, not as a region
-    add_request(network.initiative("bram"), region=network.region("haaglanden"))
+    held = [
+        add_request(kees, region=network.region("twente"), name="Geheime Naam"),
+        add_request(kees, region=network.region("twente")),
+        add_request(kees, region=network.region("zeeland")),
+        add_request(kees),  # municipality unknown: counted as an exchange, not as a region
+    ]
+    ExchangeRequest.objects.filter(pk__in=[r.pk for r in held]).update(held_on="2026-11-02", state="gehouden")
+    for _ in range(3):  # requests nobody answered yet inflate nothing
+        add_request(kees, region=network.region("haaglanden"))
+    bram = add_request(network.initiative("bram"), region=network.region("haaglanden"))
+    ExchangeRequest.objects.filter(pk=bram.pk).update(held_on="2026-11-02", state="gesloten")
 
     html = client.get(kees.url).content.decode()
-    assert "Via dit platform zijn 4 verzoeken om contact of uitwisseling gedaan, uit 2 regio’s." in html
+    assert "Via dit platform zijn 4 uitwisselingen met dit initiatief gehouden, met 2 regio’s." in html
+    assert "Uitgewisseld met: Twente, Zeeland." in html
     assert "Geheime Naam" not in html
     assert "piet.jansen@example.nl" not in html
 
     single = network.initiative("bram")
-    assert "Via dit platform is 1 verzoek om contact of uitwisseling gedaan, uit 1 regio." in (
+    assert "Via dit platform is 1 uitwisseling met dit initiatief gehouden, met 1 regio." in (
         client.get(single.url).content.decode()
     )
 
@@ -188,6 +195,7 @@ def test_the_public_cannot_read_requests(client, network):
         "/netwerk/gemeente/?naam=Onbekendorp",
         "/contact/joop/",
         "/contact/joop/verstuurd/",
+        "/uitwisselingen/",
         "/privacy/",
         "/toegankelijkheid/",
     ],

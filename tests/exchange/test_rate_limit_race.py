@@ -15,7 +15,7 @@ from contextlib import closing
 import pytest
 from django.db import connection, connections
 
-from exchange.models import ExchangeRequest
+from exchange.models import ExchangeRequest, ExchangeStep
 from tests.services.live_server import django_server, server_database_url
 
 from .test_contact import valid_data
@@ -34,6 +34,9 @@ def server(db, tmp_path):
         # The server wrote into the session's test database, outside this test's transaction: remove it on a
         # connection of its own, so the other tests find the database as they expect.
         with closing(connections.create_connection("default")) as own, own.cursor() as cursor:
+            # Each request's first step goes with it (the steps table refers to the requests).
+            steps = ExchangeStep._meta.db_table
+            cursor.execute(f"DELETE FROM {steps} WHERE exchange_id > %s", [newest])  # noqa: S608
             cursor.execute(f"DELETE FROM {ExchangeRequest._meta.db_table} WHERE id > %s", [newest])  # noqa: S608
 
 
