@@ -28,7 +28,7 @@ from wagtail.snippets.models import get_snippet_models
 logger = logging.getLogger(__name__)
 
 # Named URLs outside the page tree whose content lists pages.
-LISTING_URL_NAMES = ("feed-rss", "feed-atom", "practices-csv", "sitemap", "compare")
+LISTING_URL_NAMES = ("feed-rss", "feed-atom", "practices-csv", "sitemap", "compare", "exchange-overview")
 
 
 class ProxyPurgeBackend(HTTPBackend):

@@ -211,9 +211,16 @@ def public_counts_changed(exchange):
     from core.page_cache import content_changed
 
     content_changed()
-    overview = conf.site_url() + reverse("exchange-overview")
     for initiative in filter(None, (exchange.initiative, exchange.sender_initiative)):
-        purge_page_and_listings(initiative, extra_urls=[overview])
+        purge_page_and_listings(initiative)  # the listings include /uitwisselingen/
+
+
+def lesson_published_or_withdrawn(instance, **kwargs):
+    from .models import ExchangeLesson
+
+    lesson = ExchangeLesson.objects.filter(page_id=instance.pk).select_related("exchange").first()
+    if lesson is not None:
+        transaction.on_commit(lambda: public_counts_changed(lesson.exchange))
 
 
 def start(exchange):

@@ -4,6 +4,7 @@ An HTTP server on a free port stands in for the proxy's purge server and records
 sends; that nginx then drops its copies is tested on the running stack (tests/production/).
 """
 
+import datetime
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -63,6 +64,7 @@ LISTINGS = {
     "/praktijken/export.csv",
     "/sitemap.xml",
     "/vergelijk/",
+    "/uitwisselingen/",
 }
 
 
@@ -144,3 +146,27 @@ def test_confirming_a_profile_purges_it(network, site_on_real_host, purged, djan
         response = client_for(coordinator).post(reverse("editorial_confirm_profile", args=[kees.pk]), {"fields": []})
     assert response.status_code == 302
     assert "/netwerk/noord-nederland/kees/" in paths(purged)
+
+
+@pytest.mark.django_db
+def test_publishing_a_lesson_from_an_exchange_purges_both_profiles_and_the_overview(
+    network, site_on_real_host, purged, django_capture_on_commit_callbacks
+):
+    from exchange.models import ExchangeRequest
+    from exchange.process import draft_lesson
+    from tests.editorial.conftest import coordinators_of, make_user
+
+    exchange = ExchangeRequest.objects.create(
+        initiative=network.initiative("joop"),
+        sender_initiative=network.initiative("kees"),
+        name="Lies",
+        organisation="KEES",
+        email="lies@kees.example",
+        message="Hoe begonnen jullie?",
+        state=ExchangeRequest.State.HELD,
+        held_on=datetime.date(2026, 11, 2),
+    )
+    lesson = draft_lesson(exchange, make_user(coordinators_of("joop")))
+    with django_capture_on_commit_callbacks(execute=True):
+        lesson.save_revision().publish()
+    assert {"/netwerk/zeeland/joop/", "/netwerk/noord-nederland/kees/", "/uitwisselingen/"} <= paths(purged)
