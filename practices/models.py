@@ -88,6 +88,21 @@ class Factor(Concept):
         LIMITING = "belemmerend", _("Belemmerend")
 
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
+    # Which facilitating factors answer a limiting one is the editors' judgement, not the study's (it lists the two
+    # kinds apart, §4.4 and §4.5): empty until an editor links them. "Wie kan u helpen?" reads it.
+    answered_by = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="answers",
+        limit_choices_to={"kind": "faciliterend"},
+        verbose_name=_("helpt hiertegen"),
+        help_text=_(
+            "Alleen bij een belemmerende factor: de faciliterende factoren die er een antwoord op zijn. Een "
+            "initiatief dat zo'n factor noemt, komt dan bij ‘Wie kan u helpen?’ van initiatieven die deze "
+            "belemmerende factor noemen."
+        ),
+    )
 
     panels = [
         FieldPanel("label"),
@@ -96,6 +111,7 @@ class Factor(Concept):
         FieldPanel("label_en"),
         FieldPanel("description"),
         FieldPanel("search_terms"),
+        FieldPanel("answered_by", widget=forms.CheckboxSelectMultiple),
     ]
 
     class Meta:

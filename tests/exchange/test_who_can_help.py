@@ -88,3 +88,31 @@ def test_a_kept_profile_offers_a_helper_as_soon_as_its_practice_is_published(kno
     add_practice(later, title="Overleg op vaste dagen", factors=["test-geen-overleg"])
     assert "Helper IJsselland" in client.get(known.url + "?x=1").content.decode()
     cache.clear()
+
+
+@pytest.mark.django_db
+def test_a_facilitating_factor_helps_only_once_an_editor_linked_it_to_the_limiting_one(
+    known, network, django_assert_num_queries
+):
+    answer = Factor.objects.create(slug="test-vaste-structuur", label="Vaste overlegstructuur", kind="faciliterend")
+    reporter = InitiativePage.objects.get(title="Helper Haaglanden")
+    InitiativeFactor.objects.create(page=reporter, factor=answer, note="Elke twee weken, met agenda")
+    reporter.save_revision().publish()
+    neighbour = InitiativePage.objects.get(title="Buur in Zeeland")  # the asker's own region: not a helper
+    InitiativeFactor.objects.create(page=neighbour, factor=answer, note="x")
+    neighbour.save_revision().publish()
+
+    def sentences():
+        return {helper.title: list(helper.explanations()) for helper in who_can_help([known], url_prefix_of(known))}
+
+    assert not any("hielp" in sentence for lines in sentences().values() for sentence in lines)
+
+    Factor.objects.get(slug="test-geen-overleg").answered_by.add(answer)
+    with django_assert_num_queries(2):
+        helpers = who_can_help([known], url_prefix_of(known))
+    assert [helper.title for helper in helpers] == ["Helper Haaglanden", "Helper Twente"], "two needs met now"
+    assert list(helpers[0].explanations()) == [
+        "Vrager Zeeland noemt geen vast overleg; bij Helper Haaglanden hielp ‘vaste overlegstructuur’.",
+        "Vrager Zeeland noemt ouderavonden; Helper Haaglanden beschrijft daarover ‘Ouderavond in de bibliotheek’.",
+    ]
+    assert "Buur in Zeeland" not in sentences()
