@@ -26,6 +26,7 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import translation
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_KEY = "page-cache:version"
@@ -113,9 +114,24 @@ def content_changed(**kwargs):
         cache.set(VERSION_KEY, _first_version(), timeout=None)
 
 
-def _model_changed(sender, **kwargs):
-    if sender._meta.app_label in CONTENT_APPS:
-        content_changed()
+# Wagtail's own rows that change what readers see; the rest of wagtailcore (revisions, workflow and task states,
+# logs, comments, locks) changes with every draft, and an autosave every few seconds would otherwise throw away
+# every kept page while a coordinator types.
+WAGTAILCORE_SHOWN = {"Site", "PageViewRestriction", "Collection"}
+
+
+def _model_changed(sender, signal=None, **kwargs):
+    if sender._meta.app_label not in CONTENT_APPS:
+        return
+    if issubclass(sender, Page):
+        # A page's row is saved for every draft; what readers see changes by publishing, unpublishing, moving
+        # (their own signals) or deleting.
+        if signal is post_delete:
+            content_changed()
+        return
+    if sender._meta.app_label == "wagtailcore" and sender.__name__ not in WAGTAILCORE_SHOWN:
+        return
+    content_changed()
 
 
 def connect_signals():

@@ -27,6 +27,7 @@ from wagtail.log_actions import log
 from wagtail.models import Revision, TaskState, WorkflowState
 
 from core.frontend_cache import purge_page_and_listings
+from core.page_cache import content_changed
 from network.models import InitiativePage
 from practices.models import PracticePageTag
 
@@ -80,7 +81,8 @@ def confirm_profile(request, page_id):
             user=request.user,
             data={"date": today.isoformat(), "fields": ticked},
         )
-        # Saved without a publish (the confirmation is not a new version): the proxy forgets the profile itself.
+        # Saved without a publish (the confirmation is not a new version): the kept pages and the proxy forget it.
+        transaction.on_commit(content_changed)
         transaction.on_commit(lambda: purge_page_and_listings(initiative))
     messages.success(request, _("Het profiel van %(title)s is bevestigd als actueel.") % {"title": initiative.title})
     next_url = request.POST.get("next", "")

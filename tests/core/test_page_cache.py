@@ -64,3 +64,34 @@ def test_a_page_behind_a_password_is_never_kept(client, network, page_cache):
         assert response.status_code == 200
         assert practice.title not in response.content.decode(), "the password form, not the practice"
         assert 'name="password"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_draft_keeps_the_kept_pages_and_publishing_it_renews_them(client, network, page_cache):
+    from core.page_cache import content_version
+
+    client.get(PROFILE)
+    before = content_version()
+    kees = network.initiative("kees")
+    kees.summary = "Een concept dat nog niemand mag zien."
+    kees.save_revision()  # what "Bewaar concept" and every autosave do
+    assert content_version() == before, "a draft changes nothing readers see"
+    assert "Een concept dat nog niemand mag zien." not in client.get(PROFILE).content.decode()
+    kees.get_latest_revision().publish()
+    assert "Een concept dat nog niemand mag zien." in client.get(PROFILE).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_confirmed_profile_shows_its_date_at_once(client, network, page_cache, django_capture_on_commit_callbacks):
+    from django.urls import reverse
+    from django.utils import dateformat, timezone
+
+    from tests.editorial.conftest import client_for, coordinators_of, make_user
+
+    assert "Nog niet bevestigd door het initiatief" in client.get(PROFILE).content.decode()
+    coordinator = client_for(make_user(coordinators_of("kees"), email="coordinator@kees.example"))
+    with django_capture_on_commit_callbacks(execute=True):
+        coordinator.post(reverse("editorial_confirm_profile", args=[network.initiative("kees").pk]), {"fields": []})
+    html = client.get(PROFILE).content.decode()
+    assert "Nog niet bevestigd door het initiatief" not in html
+    assert dateformat.format(timezone.localdate(), "Y-m-d") in html
