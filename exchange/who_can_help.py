@@ -110,6 +110,16 @@ def _ancestor(levels, column):
     return Subquery(pages.filter(path=Substr(path, 1, Length(path) - STEP * levels)).values(column)[:1])
 
 
+def _live_outside(model, region_paths):
+    """Live, public pages of ``model`` outside the given regions. Wagtail's public() reads the restrictions in a
+    query of its own; as a subquery it stays part of one query."""
+    restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length(F("page__path"))))
+    pages = model.objects.live().exclude(Exists(restricted))
+    for region_path in region_paths:
+        pages = pages.exclude(path__startswith=region_path)
+    return pages
+
+
 def _offers(factor_ids, theme_ids, answer_ids, region_paths):
     """Live, public practices outside the asking regions with one of these factors or themes, and live, public
     initiatives there that report one of the answering factors: one query."""
@@ -119,53 +129,30 @@ def _offers(factor_ids, theme_ids, answer_ids, region_paths):
         "initiative_url_path": _ancestor(1, "url_path"),
         "region_title": _ancestor(2, "title"),
     }
-    # Wagtail's public() reads the restrictions in a query of its own; as a subquery it stays one query.
-    restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length(F("page__path"))))
-    live = PracticePage.objects.live().exclude(Exists(restricted))
-    for region_path in region_paths:
-        live = live.exclude(path__startswith=region_path)
-    factor_rows = (
-        PracticePage.factors.through.objects.filter(
-            factor_id__in=factor_ids, practicepage__in=live.order_by().values("pk")
+    live = _live_outside(PracticePage, region_paths).order_by().values("pk")
+
+    def rows(kind, through, need_field, need_ids):
+        return (
+            through.objects.filter(**{f"{need_field}__in": need_ids}, practicepage__in=live)
+            .order_by()
+            .annotate(kind=Value(kind, output_field=CharField()), need_id=F(need_field), **columns)
+            .values_list(
+                "kind",
+                "need_id",
+                "practicepage__title",
+                "practicepage__url_path",
+                "practicepage__kind",
+                "initiative_title",
+                "initiative_slug",
+                "initiative_url_path",
+                "region_title",
+            )
         )
-        .order_by()
-        .annotate(kind=Value("factor", output_field=CharField()), need_id=F("factor_id"), **columns)
-        .values_list(
-            "kind",
-            "need_id",
-            "practicepage__title",
-            "practicepage__url_path",
-            "practicepage__kind",
-            "initiative_title",
-            "initiative_slug",
-            "initiative_url_path",
-            "region_title",
-        )
-    )
-    theme_rows = (
-        PracticePage.themes.through.objects.filter(
-            theme_id__in=theme_ids, practicepage__in=live.order_by().values("pk")
-        )
-        .order_by()
-        .annotate(kind=Value("theme", output_field=CharField()), need_id=F("theme_id"), **columns)
-        .values_list(
-            "kind",
-            "need_id",
-            "practicepage__title",
-            "practicepage__url_path",
-            "practicepage__kind",
-            "initiative_title",
-            "initiative_slug",
-            "initiative_url_path",
-            "region_title",
-        )
-    )
+
+    factor_rows = rows("factor", PracticePage.factors.through, "factor_id", factor_ids)
+    theme_rows = rows("theme", PracticePage.themes.through, "theme_id", theme_ids)
     # An initiative's own facilitating factor, in the same columns: its label stands where a practice's title does.
-    live_initiatives = InitiativePage.objects.live().exclude(
-        Exists(PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length(F("page__path")))))
-    )
-    for region_path in region_paths:
-        live_initiatives = live_initiatives.exclude(path__startswith=region_path)
+    live_initiatives = _live_outside(InitiativePage, region_paths)
     page_path = OuterRef("page__path")
     region_title = Subquery(
         Page.objects.filter(path=Substr(page_path, 1, Length(page_path) - STEP)).values("title")[:1]

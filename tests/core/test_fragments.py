@@ -16,16 +16,6 @@ PROFILE = "/netwerk/noord-nederland/kees/"
 
 
 @pytest.fixture
-def kept_fragments(settings):
-    settings.PAGE_CACHE_SECONDS = 3600
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
 def editor_client(db):
     return client_for(make_user(Group.objects.get(name=EDITORS), email="redacteur@minvws.example"))
 
@@ -52,7 +42,7 @@ KEPT = [
 @pytest.mark.django_db
 @pytest.mark.parametrize(("url", "budget"), KEPT)
 def test_a_page_rendered_now_costs_only_finding_it_once_its_fragments_are_kept(
-    client, network, kept_fragments, editor_client, url, budget
+    client, network, kept_pages, editor_client, url, budget
 ):
     # A query string keeps the whole page out of the page cache; an editor's session too.
     first = client.get(url + "?van=nieuwsbrief")
@@ -63,7 +53,7 @@ def test_a_page_rendered_now_costs_only_finding_it_once_its_fragments_are_kept(
 
 
 @pytest.mark.django_db
-def test_a_published_change_replaces_the_kept_fragment(network, kept_fragments, editor_client):
+def test_a_published_change_replaces_the_kept_fragment(network, kept_pages, editor_client):
     assert "Een nieuwe samenvatting" not in editor_client.get(PROFILE).content.decode()
     kees = InitiativePage.objects.get(slug="kees")
     kees.summary = "Een nieuwe samenvatting van KEES."
@@ -72,7 +62,7 @@ def test_a_published_change_replaces_the_kept_fragment(network, kept_fragments, 
 
 
 @pytest.mark.django_db
-def test_a_preview_shows_the_draft_and_not_the_kept_fragment(network, kept_fragments, editor_client):
+def test_a_preview_shows_the_draft_and_not_the_kept_fragment(network, kept_pages, editor_client):
     editor_client.get(PROFILE)  # the published profile is now kept
     kees = InitiativePage.objects.get(slug="kees")
     kees.summary = "Nog niet gepubliceerde samenvatting."
@@ -84,7 +74,7 @@ def test_a_preview_shows_the_draft_and_not_the_kept_fragment(network, kept_fragm
 
 
 @pytest.mark.django_db
-def test_the_count_of_held_exchanges_is_current_on_a_kept_profile(client, network, kept_fragments):
+def test_the_count_of_held_exchanges_is_current_on_a_kept_profile(client, network, kept_pages):
     client.get(PROFILE + "?x=1")
     exchange = ExchangeRequest.objects.create(
         initiative=InitiativePage.objects.get(slug="kees"),

@@ -8,18 +8,8 @@ from practices.models import PracticePage, Theme
 PROFILE = "/netwerk/noord-nederland/kees/"
 
 
-@pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 3600
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.mark.django_db
-def test_a_kept_page_is_the_same_page(client, network, page_cache):
+def test_a_kept_page_is_the_same_page(client, network, kept_pages):
     rendered = client.get(PROFILE)
     kept = client.get(PROFILE)
     assert kept.status_code == 200
@@ -28,7 +18,7 @@ def test_a_kept_page_is_the_same_page(client, network, page_cache):
 
 
 @pytest.mark.django_db
-def test_publishing_a_practice_shows_on_its_initiative_at_once(client, network, page_cache):
+def test_publishing_a_practice_shows_on_its_initiative_at_once(client, network, kept_pages):
     client.get(PROFILE)
     practice = PracticePage.objects.child_of(network.initiative("kees")).live().first()
     practice.title = "Een geheel nieuwe titel"
@@ -37,7 +27,7 @@ def test_publishing_a_practice_shows_on_its_initiative_at_once(client, network, 
 
 
 @pytest.mark.django_db
-def test_an_edited_theme_shows_on_the_pages_that_name_it(client, network, page_cache):
+def test_an_edited_theme_shows_on_the_pages_that_name_it(client, network, kept_pages):
     practice = PracticePage.objects.live().filter(themes__isnull=False).first()
     client.get(practice.url)
     theme = practice.themes.first()
@@ -48,7 +38,7 @@ def test_an_edited_theme_shows_on_the_pages_that_name_it(client, network, page_c
 
 
 @pytest.mark.django_db
-def test_a_filtered_listing_is_never_answered_with_the_kept_unfiltered_one(client, network, page_cache):
+def test_a_filtered_listing_is_never_answered_with_the_kept_unfiltered_one(client, network, kept_pages):
     everything = client.get("/praktijken/").content.decode()
     client.get("/praktijken/")
     filtered = client.get("/praktijken/?theme=casusoverleg").content.decode()
@@ -56,7 +46,7 @@ def test_a_filtered_listing_is_never_answered_with_the_kept_unfiltered_one(clien
 
 
 @pytest.mark.django_db
-def test_a_page_behind_a_password_is_never_kept(client, network, page_cache):
+def test_a_page_behind_a_password_is_never_kept(client, network, kept_pages):
     practice = PracticePage.objects.live().first()
     PageViewRestriction.objects.create(page=practice, restriction_type="password", password="geheim-2026")
     for _ in range(2):
@@ -67,7 +57,7 @@ def test_a_page_behind_a_password_is_never_kept(client, network, page_cache):
 
 
 @pytest.mark.django_db
-def test_a_draft_keeps_the_kept_pages_and_publishing_it_renews_them(client, network, page_cache):
+def test_a_draft_keeps_the_kept_pages_and_publishing_it_renews_them(client, network, kept_pages):
     from core.page_cache import content_version
 
     client.get(PROFILE)
@@ -82,7 +72,7 @@ def test_a_draft_keeps_the_kept_pages_and_publishing_it_renews_them(client, netw
 
 
 @pytest.mark.django_db
-def test_a_confirmed_profile_shows_its_date_at_once(client, network, page_cache, django_capture_on_commit_callbacks):
+def test_a_confirmed_profile_shows_its_date_at_once(client, network, kept_pages, django_capture_on_commit_callbacks):
     from django.urls import reverse
     from django.utils import dateformat, timezone
 

@@ -15,16 +15,6 @@ def queries(client, url):
     return response.status_code, len(captured)
 
 
-@pytest.fixture
-def kept_sites(settings):
-    settings.PAGE_CACHE_SECONDS = 3600
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "url",
@@ -34,7 +24,7 @@ def kept_sites(settings):
         "/netwerk/noord-nederland/kees/kees-aanbod-in-kaart/",
     ],
 )
-def test_a_page_deeper_in_the_tree_costs_no_more_queries_to_find(client, network, kept_sites, url):
+def test_a_page_deeper_in_the_tree_costs_no_more_queries_to_find(client, network, kept_pages, url):
     client.get(url)  # fragments kept: what remains is finding the page
     status, deep = queries(client, url)
     assert status == 200
@@ -68,7 +58,7 @@ def test_a_draft_page_is_a_404_and_its_live_children_still_answer(client, networ
 
 
 @pytest.mark.django_db
-def test_a_new_site_is_found_after_it_is_saved(client, network, kept_sites, settings):
+def test_a_new_site_is_found_after_it_is_saved(client, network, kept_pages, settings):
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "netwerk.example.org"]
     client.get("/netwerk/", HTTP_HOST="netwerk.example.org")  # the default site answers every host
     network_index = NetworkIndexPage.objects.get()
