@@ -121,3 +121,9 @@ class StepForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["forward_to"].queryset = InitiativePage.objects.live().order_by("title")
         self.fields["theme"].queryset = Theme.objects.all()
+
+
+class NewLinkForm(forms.Form):
+    """A requester whose personal link expired asks for a new one by the address they wrote from."""
+
+    email = forms.EmailField(label=_("Uw e-mailadres"), max_length=254)

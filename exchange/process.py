@@ -276,6 +276,20 @@ def initiative_addresses(initiative):
     return sorted({contact.email for contact in initiative.contacts.all() if contact.email}) or [conf.fallback_email()]
 
 
+def mail_new_link(exchange):
+    """Mail the requester a fresh personal link (they asked for one: the old one expired or was lost)."""
+    context = {
+        "exchange": exchange,
+        "initiative": exchange.initiative,
+        "link": link_for(exchange),
+        "link_days": conf.link_days(),
+        "privacy_url": conf.site_url() + reverse("privacy"),
+    }
+    subject = _("Uw nieuwe link voor de uitwisseling met %(initiative)s") % {"initiative": exchange.initiative.title}
+    body = render_to_string("exchange/email_new_link.txt", context)
+    EmailMessage(subject=subject, body=body, to=[exchange.email]).send(fail_silently=True)
+
+
 def notify(exchange, step):
     """Mail the other side of a step: the requester (with a fresh link) for the initiative's moves, the initiative
     (without the requester's address) for the requester's."""

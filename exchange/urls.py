@@ -8,5 +8,6 @@ urlpatterns = [
     path("contact/", views.editors_contact, name="site-contact"),
     path("privacy/", views.privacy, name="privacy"),
     path("uitwisseling/volg/<str:token>/", views.follow, name="exchange-follow"),
+    path("uitwisseling/nieuwe-link/", views.new_link, name="exchange-new-link"),
     path("uitwisselingen/", views.overview, name="exchange-overview"),
 ]

@@ -19,7 +19,8 @@ from network.lookup import find_municipality
 from network.models import InitiativePage, Municipality
 
 from . import conf, process
-from .forms import ExchangeRequestForm, RequesterOutcomeForm
+from .forms import ExchangeRequestForm, NewLinkForm, RequesterOutcomeForm
+from .models import ExchangeRequest
 
 logger = logging.getLogger(__name__)
 
@@ -237,6 +238,28 @@ def follow(request, token):
         ),
         status=status,
     )
+
+
+@never_cache
+def new_link(request):
+    """A fresh personal link for every exchange of an address, mailed to that address only.
+
+    The answer is the same whether or not the address is known, so the page tells no one who asked for an
+    exchange; the contact form's rate limit counts these requests too, so it cannot be used to flood a mailbox.
+    """
+    form = NewLinkForm(request.POST or None)
+    if request.method != "POST":
+        return TemplateResponse(request, "exchange/new_link.html", {"form": form})
+    if not form.is_valid():
+        return TemplateResponse(request, "exchange/new_link.html", {"form": form}, status=400)
+    if not _count_towards_limit(request):
+        return TemplateResponse(request, "exchange/new_link.html", {"form": form, "rate_limited": True}, status=429)
+    exchanges = ExchangeRequest.objects.filter(
+        email__iexact=form.cleaned_data["email"], personal_data_removed=False
+    ).select_related("initiative")
+    for exchange in exchanges:
+        process.mail_new_link(exchange)
+    return TemplateResponse(request, "exchange/new_link.html", {"sent": True})
 
 
 def _follow_context(exchange, moves, outcome_form, not_now=False, remove_unconfirmed=False):

@@ -19,6 +19,7 @@ FIXED_PAGES = {
     "about": "/over-dit-platform/",
     "colofon": "/colofon/",
     "site-contact": "/contact/",
+    "new-link": "/uitwisseling/nieuwe-link/",
 }
 PAGE_TYPES = [
     "home",

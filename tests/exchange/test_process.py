@@ -7,6 +7,7 @@ attempt must leave the exchange's state and its steps unchanged.
 
 import datetime
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth.models import Group
@@ -309,3 +310,34 @@ def test_the_editor_sees_every_move_with_labelled_fields_and_the_requesters_addr
         assert f'<legend class="w-h4">{label}</legend>' in html
     for field_id in re.findall(r'<(?:select|textarea|input)[^>]* id="(id_[a-z_]+_\d+)"', html):
         assert f'for="{field_id}"' in html, field_id
+
+
+@pytest.mark.django_db
+def test_a_requester_whose_link_expired_gets_a_new_one_by_mail_and_nobody_learns_who_asked(
+    joop_request, client, settings
+):
+    settings.EXCHANGE_LINK_DAYS = 0
+    expired = client.get(reverse("exchange-follow", args=[process.token_for(joop_request)]))
+    assert expired.status_code == 403
+    assert reverse("exchange-new-link") in expired.content.decode()
+    settings.EXCHANGE_LINK_DAYS = 90
+    mail.outbox.clear()
+
+    known = client.post(reverse("exchange-new-link"), {"email": "LIES@example.nl"})
+    unknown = client.post(reverse("exchange-new-link"), {"email": "iemand@example.nl"})
+    assert known.status_code == unknown.status_code == 200
+    assert known.content == unknown.content, "the answer does not tell whether the address asked for an exchange"
+    assert [message.to for message in mail.outbox] == [["lies@example.nl"]]
+    new_link = re.search(r"https?://\S+/uitwisseling/volg/\S+/", mail.outbox[0].body).group(0)
+    assert client.get(urlsplit(new_link).path).status_code == 200, "the new link opens the exchange"
+
+    assert client.post(reverse("exchange-new-link"), {"email": "geen adres"}).status_code == 400
+
+
+@pytest.mark.django_db
+def test_asking_for_new_links_counts_towards_the_rate_limit(joop_request, client, settings):
+    settings.EXCHANGE_RATE_LIMIT = 2  # the request itself took the first place
+    mail.outbox.clear()
+    statuses = [client.post(reverse("exchange-new-link"), {"email": "lies@example.nl"}).status_code for _ in range(3)]
+    assert statuses == [200, 429, 429]
+    assert len(mail.outbox) == 1
