@@ -107,3 +107,30 @@ def test_the_owner_is_named_only_when_the_operator_names_it(client, network, set
     assert "Ministerie van Volksgezondheid, Welzijn en Sport" in header.search(html).group(1)
     colofon = client.get("/colofon/").content.decode()
     assert re.search(r"<dt>Eigenaar</dt><dd>Ministerie van Volksgezondheid, Welzijn en Sport</dd>", colofon)
+
+
+VIEWS = [
+    "/uitwisselingen/",
+    "/uitwisseling/nieuwe-link/",
+    "/vergelijk/?initiatieven=joop,bram",
+    "/netwerk/gemeente/?naam=Zoetermeer",
+    "/zoeken/?q=echtscheidingsloket",
+    "/contact/joop/",
+    "/contact/",
+    "/privacy/",
+    "/over-de-bron/",
+    "/over-dit-platform/",
+    "/colofon/",
+    "/toegankelijkheid/",
+]
+TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", VIEWS)
+def test_each_view_has_a_plain_title_ending_in_the_site_name(client, network, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    title = TITLE.search(response.content.decode()).group(1)
+    assert "<" not in title and "&lt;" not in title, f"markup in the title of {url}: {title[:80]}"
+    assert title.endswith("Netwerk Complexe Scheidingen") and title.count(" · ") == 1, title
