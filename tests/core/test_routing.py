@@ -50,7 +50,7 @@ def test_an_address_that_is_no_page_is_a_404(client, network, url):
 
 
 @pytest.mark.django_db
-def test_a_draft_page_is_a_404_and_its_live_children_still_answer(client, network):
+def test_a_draft_page_is_a_404_while_its_live_parent_answers(client, network):
     kees = InitiativePage.objects.get(slug="kees")
     draft = add_practice(kees, title="Nog een concept", publish=False)
     assert client.get(draft.url_path.removeprefix(Site.objects.get().root_page.url_path[:-1])).status_code == 404
