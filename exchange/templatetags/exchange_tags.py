@@ -1,4 +1,7 @@
 from django import template
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Length, Substr
+from wagtail.models import PageViewRestriction
 
 from exchange.models import ExchangeLesson, ExchangeRequest
 from exchange.who_can_help import _url, url_prefix_of
@@ -14,9 +17,14 @@ def exchange_counts(initiative):
     ``requests``: held exchanges the initiative was asked for; ``regions``: from how many distinct known regions;
     ``partners``: with whom it held exchanges on either side (initiatives with their region, or else a region).
     """
+    # A lesson behind a view restriction is no public lesson; as a subquery this stays one query.
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("lessons__page__path"), 1, Length(F("page__path")))
+    )
     rows = (
         ExchangeRequest.objects.held()
         .involving(initiative)
+        .annotate(lesson_restricted=Exists(restricted))
         .values_list(
             "initiative_id",
             "initiative__title",
@@ -28,6 +36,7 @@ def exchange_counts(initiative):
             "lessons__page__title",
             "lessons__page__url_path",
             "lessons__page__live",
+            "lesson_restricted",
         )
     )
     asked = set()
@@ -35,8 +44,8 @@ def exchange_counts(initiative):
     partners = set()
     lessons = set()
     prefix = url_prefix_of(initiative)
-    for asked_id, title, asked_region, sender, sender_region_id, sender_region, pk, lesson, path, live in rows:
-        if lesson and live:
+    for asked_id, title, asked_region, sender, sender_region_id, sender_region, pk, lesson, path, live, hidden in rows:
+        if lesson and live and not hidden:
             lessons.add((lesson, _url(path, prefix)))
         if asked_id == initiative.pk:
             asked.add(pk)

@@ -99,3 +99,18 @@ def test_a_reviewed_lesson_says_where_it_came_from_everywhere(
     assert "Een loket in de bibliotheek" in overview and "Lies Verzoeker" not in overview
     results = reader.get("/zoeken/", {"q": "loket bibliotheek"}).content.decode()
     assert "Een loket in de bibliotheek" in results
+
+
+@pytest.mark.django_db
+def test_a_lesson_behind_a_password_is_not_named_on_the_profiles(held_exchange, network):
+    from wagtail.models import PageViewRestriction
+
+    from exchange.process import draft_lesson
+
+    page = draft_lesson(held_exchange, make_user(coordinators_of("joop")))
+    page.title = "Besloten les uit de uitwisseling"
+    page.save_revision().publish()
+    assert "Besloten les uit de uitwisseling" in Client().get(network.initiative("kees").url).content.decode()
+    PageViewRestriction.objects.create(page=page, restriction_type="password", password="geheim-2026")
+    for slug in ("joop", "kees"):
+        assert "Besloten les uit de uitwisseling" not in Client().get(network.initiative(slug).url).content.decode()
