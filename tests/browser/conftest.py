@@ -116,6 +116,41 @@ def _server_env(database):
     return env
 
 
+def run_on_server_database(database, code):
+    """Run Python in ``manage.py shell`` against the browser tests' server database; its output."""
+    return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=REPO_ROOT,
+        env=_server_env(database),
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+def add_role_accounts(database, password, accounts):
+    """Accounts in the real groups, never a superuser: ``accounts`` maps an e-mail address to "editors" or to the
+    slug of the initiative whose coordinator it is. The groups and their rights are setup_roles' own."""
+    run_on_server_database(
+        database,
+        f"""
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from editorial.roles import EDITORS, coordinator_group
+from network.models import InitiativePage
+
+for email, role in {accounts!r}.items():
+    group = Group.objects.get(name=EDITORS) if role == "editors" else coordinator_group(
+        InitiativePage.objects.get(slug=role)
+    )
+    user, _ = get_user_model().objects.get_or_create(username=email, defaults={{"email": email}})
+    user.set_password({password!r})
+    user.save()
+    user.groups.add(group)
+""",
+    )
+
+
 @pytest.fixture(scope="session")
 def server_url(server_database):
     """The base URL of a Django server (runserver, DEBUG off, static files served) on the copied database."""

@@ -5,13 +5,11 @@ reviewed by an editor, and then shown on /uitwisselingen/, on both initiatives' 
 import datetime
 import re
 import secrets
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import REPO_ROOT, SCREENSHOTS, _server_env
+from .conftest import SCREENSHOTS, add_role_accounts, run_on_server_database
 
 pytestmark = pytest.mark.browser
 
@@ -25,39 +23,11 @@ def shot(page, name):
     page.screenshot(path=SCREENSHOTS / f"exchange-{name}.png", full_page=True)
 
 
-def manage_shell(server_database, code):
-    return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=REPO_ROOT,
-        env=_server_env(server_database),
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-
-
 @pytest.fixture(scope="module")
 def password(server_database, server_url):
     """A coordinator of JOOP and a ministry editor, in the real groups (never a superuser)."""
     password = secrets.token_urlsafe(12)
-    manage_shell(
-        server_database,
-        f"""
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from editorial.roles import EDITORS, coordinator_group
-from network.models import InitiativePage
-
-def account(email, group):
-    user, _ = get_user_model().objects.get_or_create(username=email, defaults={{"email": email}})
-    user.set_password({password!r})
-    user.save()
-    user.groups.add(group)
-
-account({COORDINATOR!r}, coordinator_group(InitiativePage.objects.get(slug="joop")))
-account({EDITOR!r}, Group.objects.get(name=EDITORS))
-""",
-    )
+    add_role_accounts(server_database, password, {COORDINATOR: "joop", EDITOR: "editors"})
     return password
 
 
@@ -72,7 +42,7 @@ def log_in(page, username, password):
 def requester_link(server_database):
     """The personal link as the confirmation e-mail carries it (the server's mail stays in its own process)."""
     return (
-        manage_shell(
+        run_on_server_database(
             server_database,
             """
 from exchange.models import ExchangeRequest

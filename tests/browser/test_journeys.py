@@ -7,14 +7,12 @@ need is on the screen, where the focus goes, what the page says. Screenshots go 
 import json
 import re
 import secrets
-import subprocess
-import sys
 import urllib.request
 
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import REPO_ROOT, SCREENSHOTS, _server_env
+from .conftest import SCREENSHOTS, add_role_accounts
 
 pytestmark = pytest.mark.browser
 
@@ -253,35 +251,10 @@ EDITOR = "redacteur@minvws.example"
 
 @pytest.fixture(scope="module")
 def password(server_database, server_url):
-    """A coordinator of Scheidingspunt and a ministry editor, made with the real groups (never a superuser)."""
+    """Coordinators of Scheidingspunt, BRAM and KEES and a ministry editor, in the real groups (never a superuser)."""
     password = secrets.token_urlsafe(12)
-    code = f"""
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from editorial.roles import EDITORS, coordinator_group
-from network.models import InitiativePage
-
-def account(email, group):
-    user, _ = get_user_model().objects.get_or_create(username=email, defaults={{"email": email}})
-    user.set_password({password!r})
-    user.save()
-    user.groups.add(group)
-
-account({COORDINATOR!r}, coordinator_group(InitiativePage.objects.get(slug="scheidingspunt")))
-account({COORDINATOR_BRAM!r}, coordinator_group(InitiativePage.objects.get(slug="bram")))
-account({COORDINATOR_KEES!r}, coordinator_group(InitiativePage.objects.get(slug="kees")))
-editors = Group.objects.get(name=EDITORS)
-# Reading requests is the editors' (issue 15 gives the role this permission in setup_roles).
-editors.permissions.add(Permission.objects.get(codename="view_exchangerequest"))
-account({EDITOR!r}, editors)
-"""
-    subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=REPO_ROOT,
-        env=_server_env(server_database),
-        check=True,
-        capture_output=True,
-    )
+    accounts = {COORDINATOR: "scheidingspunt", COORDINATOR_BRAM: "bram", COORDINATOR_KEES: "kees", EDITOR: "editors"}
+    add_role_accounts(server_database, password, accounts)
     return password
 
 
