@@ -203,7 +203,7 @@ def who_can_help(initiatives, url_prefix, limit=LIMIT):
             continue  # a practice under a region or the network as a whole: nobody to ask for an exchange
         helper = helpers.get(slug)
         if helper is None:
-            helper = helpers[slug] = Helper(initiative, slug, region or "", _url(initiative_path, url_prefix))
+            helper = helpers[slug] = Helper(initiative, slug, region or "", site_url_of(initiative_path, url_prefix))
         for label, need_slug in labels[(kind, need_id)]:
             match = helper.matches.get(label)
             if match is None:
@@ -215,7 +215,7 @@ def who_can_help(initiatives, url_prefix, limit=LIMIT):
                 if title not in match.factors:
                     match.factors.append(title)
                 continue
-            entry = (title, _url(url_path, url_prefix), practice_kind == PracticePage.Kind.LESSON)
+            entry = (title, site_url_of(url_path, url_prefix), practice_kind == PracticePage.Kind.LESSON)
             if entry not in match.practices:
                 match.practices.append(entry)
     ranked = sorted(helpers.values(), key=lambda helper: (-helper.score[0], -helper.score[1], helper.title))
@@ -227,7 +227,8 @@ def who_can_help(initiatives, url_prefix, limit=LIMIT):
     return ranked[:limit]
 
 
-def _url(url_path, prefix):
+def site_url_of(url_path, prefix):
+    """A page's address on the site from its ``url_path`` and the site root's (``url_prefix_of``), without a query."""
     if url_path and prefix and url_path.startswith(prefix):
         return "/" + url_path[len(prefix) :]
     return url_path or ""

@@ -4,7 +4,7 @@ from django.db.models.functions import Length, Substr
 from wagtail.models import PageViewRestriction
 
 from exchange.models import ExchangeLesson, ExchangeRequest
-from exchange.who_can_help import _url, url_prefix_of
+from exchange.who_can_help import site_url_of, url_prefix_of
 from network.models import InitiativePage
 
 register = template.Library()
@@ -46,7 +46,7 @@ def exchange_counts(initiative):
     prefix = url_prefix_of(initiative)
     for asked_id, title, asked_region, sender, sender_region_id, sender_region, pk, lesson, path, live, hidden in rows:
         if lesson and live and not hidden:
-            lessons.add((lesson, _url(path, prefix)))
+            lessons.add((lesson, site_url_of(path, prefix)))
         if asked_id == initiative.pk:
             asked.add(pk)
             if sender_region_id:
